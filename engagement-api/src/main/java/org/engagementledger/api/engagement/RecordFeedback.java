@@ -1,0 +1,20 @@
+package org.engagementledger.api.engagement;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.engagementledger.api.EngagementId;
+import org.engagementledger.api.FeedbackId;
+import org.engagementledger.api.Limits;
+import org.engagementledger.api.RequirementId;
+
+/**
+ * Records feedback from frontline staff, rights-holders or a citizen panel, optionally linked to a requirement.
+ */
+public record RecordFeedback(
+        @NotNull EngagementId engagementId,
+        @NotNull FeedbackId feedbackId,
+        @NotNull FeedbackSource source,
+        @NotBlank @Size(max = Limits.TEXT) String observation,
+        RequirementId linkedRequirement) implements EngagementCommand {
+}
