@@ -1,0 +1,91 @@
+package org.engagementledger;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.engagementledger.api.Actor;
+import org.engagementledger.api.EngagementId;
+import org.engagementledger.api.engagement.EngagementCommand;
+import org.engagementledger.api.engagement.EngagementEvent;
+import org.engagementledger.config.EngagementLedgerModule;
+import org.engagementledger.engagement.ActorMetaData;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A running ledger for hosts that do not want to know Axon: send commands as an actor, read an
+ * engagement's history, close. Refused commands throw: a {@code JSR303ViolationException} for shape
+ * errors, a {@link org.engagementledger.engagement.CommandRefusedException} for state, role and
+ * business-rule errors. Either way nothing is stored.
+ *
+ * <pre>{@code
+ * try (EngagementLedger ledger = EngagementLedger.inMemory()) {
+ *     ledger.send(commission, buyerOfficial);
+ * }
+ * }</pre>
+ */
+public final class EngagementLedger implements AutoCloseable {
+
+    /** One stored event of an engagement, with its position, time and actor. */
+    public record RecordedEvent(long sequence, Instant timestamp, Actor actor, EngagementEvent event) {
+    }
+
+    private final Configuration axon;
+    private final CommandGateway commands;
+
+    private EngagementLedger(Configuration axon) {
+        this.axon = axon;
+        this.commands = axon.commandGateway();
+    }
+
+    /** A ledger that keeps events in memory only: for tests, trials and examples. */
+    public static EngagementLedger inMemory() {
+        return start(c -> new InMemoryEventStorageEngine());
+    }
+
+    /** A ledger on the given storage engine, configured with {@link EngagementLedgerModule}. */
+    public static EngagementLedger start(Function<Configuration, EventStorageEngine> storage) {
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false).configureEmbeddedEventStore(storage);
+        new EngagementLedgerModule().configureModule(configurer);
+        return new EngagementLedger(configurer.start());
+    }
+
+    /**
+     * Sends a command as the actor and waits until it is stored or refused.
+     *
+     * @throws org.engagementledger.engagement.CommandRefusedException when the engagement refuses it
+     * @throws org.axonframework.messaging.interceptors.JSR303ViolationException when its shape is invalid
+     */
+    public void send(EngagementCommand command, Actor actor) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(ActorMetaData.of(actor)));
+    }
+
+    /** The engagement's full history, oldest first. */
+    public List<RecordedEvent> history(EngagementId engagementId) {
+        return axon.eventStore().readEvents(engagementId.value(), 0L).asStream()
+                .map(EngagementLedger::recorded)
+                .toList();
+    }
+
+    /** The underlying Axon configuration, for hosts that need more than this facade offers. */
+    public Configuration axonConfiguration() {
+        return axon;
+    }
+
+    @Override
+    public void close() {
+        axon.shutdown();
+    }
+
+    private static RecordedEvent recorded(DomainEventMessage<?> message) {
+        return new RecordedEvent(message.getSequenceNumber(), message.getTimestamp(),
+                ActorMetaData.from(message.getMetaData()), (EngagementEvent) message.getPayload());
+    }
+}
