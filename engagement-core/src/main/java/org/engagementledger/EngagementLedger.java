@@ -6,18 +6,22 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.engagementledger.api.Actor;
 import org.engagementledger.api.EngagementId;
 import org.engagementledger.api.engagement.EngagementCommand;
 import org.engagementledger.api.engagement.EngagementEvent;
 import org.engagementledger.config.EngagementLedgerModule;
+import org.engagementledger.config.LedgerSettings;
+import org.engagementledger.storage.JdbcLedgerStorage;
+import org.engagementledger.storage.JdbcTransactionManager;
+import org.engagementledger.storage.LedgerSchema;
 import org.engagementledger.engagement.ActorMetaData;
 
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * A running ledger for hosts that do not want to know Axon: send commands as an actor, read an
@@ -47,13 +51,31 @@ public final class EngagementLedger implements AutoCloseable {
 
     /** A ledger that keeps events in memory only: for tests, trials and examples. */
     public static EngagementLedger inMemory() {
-        return start(c -> new InMemoryEventStorageEngine());
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine());
+        new EngagementLedgerModule().configureModule(configurer);
+        return new EngagementLedger(configurer.start());
     }
 
-    /** A ledger on the given storage engine, configured with {@link EngagementLedgerModule}. */
-    public static EngagementLedger start(Function<Configuration, EventStorageEngine> storage) {
-        Configurer configurer = DefaultConfigurer.defaultConfiguration(false).configureEmbeddedEventStore(storage);
-        new EngagementLedgerModule().configureModule(configurer);
+    /** A ledger on a relational database (PostgreSQL or H2), with default settings. */
+    public static EngagementLedger jdbc(DataSource dataSource) {
+        return jdbc(dataSource, LedgerSettings.DEFAULTS);
+    }
+
+    /**
+     * A ledger on a relational database (PostgreSQL or H2). Migrates the ledger's tables with Flyway
+     * first; every command and every read-model batch runs in one JDBC transaction. The caller owns
+     * the data source and closes it after {@link #close()}.
+     */
+    public static EngagementLedger jdbc(DataSource dataSource, LedgerSettings settings) {
+        LedgerSchema.migrate(dataSource);
+        JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource);
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureTransactionManager(c -> transactions)
+                .configureEmbeddedEventStore(c -> JdbcLedgerStorage.eventStorageEngine(transactions, c.eventSerializer(),
+                        c.serializer(), c.upcasterChain(), settings.gapTimeout()))
+                .registerComponent(TokenStore.class, c -> JdbcLedgerStorage.tokenStore(transactions, c.serializer()));
+        new EngagementLedgerModule(settings).configureModule(configurer);
         return new EngagementLedger(configurer.start());
     }
 

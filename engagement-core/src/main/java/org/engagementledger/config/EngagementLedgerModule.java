@@ -1,18 +1,23 @@
 package org.engagementledger.config;
 
+import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.lifecycle.Phase;
 import org.engagementledger.engagement.Engagement;
 import org.engagementledger.engagement.EngagementCommandTargetResolver;
 import org.engagementledger.engagement.EngagementCommandValidator;
+import org.engagementledger.storage.AggregateCaches;
 import org.engagementledger.storage.LedgerSerializers;
 
 /**
  * Registers the ledger in a host's Axon {@link Configurer}: the {@link Engagement} aggregate with its
- * command routing, shape validation of engagement commands, and the ledger's Jackson serializers for
- * events, messages and the general serializer (snapshots, tokens).
+ * command routing, a strong aggregate cache and a snapshot trigger, shape validation of engagement
+ * commands, and the ledger's Jackson serializers for events, messages and the general serializer
+ * (snapshots, tokens).
  *
  * <p>Use with {@code DefaultConfigurer.defaultConfiguration(false)} (no Axon Server, no update check):
  * <pre>{@code
@@ -24,13 +29,28 @@ import org.engagementledger.storage.LedgerSerializers;
  */
 public class EngagementLedgerModule implements ConfigurerModule {
 
+    private final LedgerSettings settings;
+
+    public EngagementLedgerModule() {
+        this(LedgerSettings.DEFAULTS);
+    }
+
+    public EngagementLedgerModule(LedgerSettings settings) {
+        this.settings = settings;
+    }
+
     @Override
     public void configureModule(Configurer configurer) {
+        Cache cache = AggregateCaches.sized(settings.cacheSize());
         configurer.configureSerializer(c -> LedgerSerializers.jackson())
                 .configureEventSerializer(c -> LedgerSerializers.jackson())
                 .configureMessageSerializer(c -> LedgerSerializers.jackson())
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Engagement.class)
-                        .configureCommandTargetResolver(c -> EngagementCommandTargetResolver.INSTANCE));
+                        .configureCommandTargetResolver(c -> EngagementCommandTargetResolver.INSTANCE)
+                        .configureCache(c -> cache)
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), settings.snapshotThreshold()))
+                        .configureSnapshotFilter(c -> RevisionSnapshotFilter.builder()
+                                .type(Engagement.class).revision(Engagement.SNAPSHOT_REVISION).build()));
         configurer.onInitialize(config -> config.onStart(Phase.INSTRUCTION_COMPONENTS,
                 () -> config.commandBus().registerHandlerInterceptor(new EngagementCommandValidator())));
     }

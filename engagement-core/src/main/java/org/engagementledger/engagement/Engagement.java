@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.ForwardMatchingInstances;
+import org.axonframework.serialization.Revision;
 import org.engagementledger.api.Actor;
 import org.engagementledger.api.AmendmentId;
 import org.engagementledger.api.CapabilityTargetId;
@@ -58,7 +59,14 @@ import static org.engagementledger.api.Role.CONSULTANT;
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@Revision(Engagement.SNAPSHOT_REVISION)
 public class Engagement {
+
+    /**
+     * Revision of the snapshot form of this class. Raise it whenever a field changes: older snapshots
+     * are then ignored and the engagement is rebuilt from its events.
+     */
+    public static final String SNAPSHOT_REVISION = "1";
 
     @AggregateIdentifier
     private EngagementId engagementId;
