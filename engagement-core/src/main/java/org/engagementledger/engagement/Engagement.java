@@ -315,7 +315,11 @@ public class Engagement {
             throw duplicate("invoice", command.invoiceId().value());
         }
         requireCurrency("amount", command.amount());
-        command.billedRequirements().forEach(this::requirement);
+        for (RequirementId billed : command.billedRequirements()) {
+            if (requirement(billed).status() == RequirementStatus.WITHDRAWN) {
+                throw new InvalidStateException("requirement " + billed + " is WITHDRAWN; an invoice cannot bill for it");
+            }
+        }
         requireInvoicedWithinCommitted(command.amount());
         boolean backed = command.billedRequirements().stream()
                 .anyMatch(id -> requirements.get(id).status() == RequirementStatus.ACCEPTED);
@@ -559,7 +563,7 @@ public class Engagement {
         }
         String expected = actor.role().isAgency() ? buyer.id() : actor.role() == CONSULTANT ? supplier.id() : actor.organisation();
         if (!expected.equals(actor.organisation())) {
-            throw new NotPermittedException("a " + actor.role() + " must act for '" + expected + "' in engagement "
+            throw new NotPermittedException("an actor in role " + actor.role() + " must act for '" + expected + "' in engagement "
                     + engagementId + ", but " + actor.id() + " acts for '" + actor.organisation() + "'");
         }
     }
@@ -649,7 +653,7 @@ public class Engagement {
     }
 
     private RuleViolationException duplicate(String kind, String id) {
-        return new RuleViolationException("duplicate-id", "a " + kind + " with id '" + id + "' already exists in engagement " + engagementId);
+        return new RuleViolationException("duplicate-id", kind + " id '" + id + "' is already used in engagement " + engagementId);
     }
 
     private static RuleViolationException currencyMismatch(String field, Money amount, Money engagementMoney) {

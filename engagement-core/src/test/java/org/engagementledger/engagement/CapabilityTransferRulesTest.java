@@ -90,7 +90,7 @@ class CapabilityTransferRulesTest {
                 .when(define(0, 2), as(AGENCY_STAFF))
                 .expectException(RuleViolationException.class)
                 .expectException(violating("duplicate-id"))
-                .expectExceptionMessage("a capability target with id 'CAP-1' already exists in engagement ENG-2026-001")
+                .expectExceptionMessage("capability target id \'CAP-1\' is already used in engagement ENG-2026-001")
                 .expectNoEvents();
     }
 
@@ -125,7 +125,7 @@ class CapabilityTransferRulesTest {
         fixture.given(commissioned(), activated(), targetDefined())
                 .when(activity(TARGET, day("2026-03-10")), as(OUTSIDE_CONSULTANT))
                 .expectException(NotPermittedException.class)
-                .expectExceptionMessage("a CONSULTANT must act for 'brightpath-consulting' in engagement ENG-2026-001, "
+                .expectExceptionMessage("an actor in role CONSULTANT must act for 'brightpath-consulting' in engagement ENG-2026-001, "
                         + "but rival-consultant acts for 'rival-consulting'")
                 .expectNoEvents();
     }

@@ -88,7 +88,7 @@ class CostRulesTest {
         fixture.given(commissioned(), activated())
                 .when(logTime("8", "125.00"), as(OUTSIDE_CONSULTANT))
                 .expectException(NotPermittedException.class)
-                .expectExceptionMessage("a CONSULTANT must act for 'brightpath-consulting' in engagement ENG-2026-001,"
+                .expectExceptionMessage("an actor in role CONSULTANT must act for 'brightpath-consulting' in engagement ENG-2026-001,"
                         + " but rival-consultant acts for 'rival-consulting'")
                 .expectNoEvents();
     }
@@ -263,7 +263,7 @@ class CostRulesTest {
         fixture.given(commissioned(), activated())
                 .when(expense("450.00"), as(OUTSIDE_CONSULTANT))
                 .expectException(NotPermittedException.class)
-                .expectExceptionMessage("a CONSULTANT must act for 'brightpath-consulting' in engagement ENG-2026-001,"
+                .expectExceptionMessage("an actor in role CONSULTANT must act for 'brightpath-consulting' in engagement ENG-2026-001,"
                         + " but rival-consultant acts for 'rival-consulting'")
                 .expectNoEvents();
     }
@@ -383,7 +383,7 @@ class CostRulesTest {
         fixture.given(commissioned(), activated(), requirementAdded(), timeLoggedAt(1, "10000.00"))
                 .when(registerInvoice(INVOICE, "6000.00", REQUIREMENT), as(OUTSIDE_CONSULTANT))
                 .expectException(NotPermittedException.class)
-                .expectExceptionMessage("a CONSULTANT must act for 'brightpath-consulting' in engagement ENG-2026-001,"
+                .expectExceptionMessage("an actor in role CONSULTANT must act for 'brightpath-consulting' in engagement ENG-2026-001,"
                         + " but rival-consultant acts for 'rival-consulting'")
                 .expectNoEvents();
     }
@@ -404,7 +404,17 @@ class CostRulesTest {
                 .when(registerInvoice(INVOICE, "1000.00", REQUIREMENT), as(CONSULTANT))
                 .expectException(RuleViolationException.class)
                 .expectException(refusedBy("duplicate-id"))
-                .expectExceptionMessage("a invoice with id 'INV-1' already exists in engagement ENG-2026-001")
+                .expectExceptionMessage("invoice id \'INV-1\' is already used in engagement ENG-2026-001")
+                .expectNoEvents();
+    }
+
+    @Test
+    void invoiceBillingAWithdrawnRequirementIsRefused() {
+        fixture.given(commissioned(), activated(), requirementAdded(),
+                        new RequirementWithdrawn(ENGAGEMENT, REQUIREMENT, "Out of scope"), timeLoggedAt(1, "10000.00"))
+                .when(registerInvoice(INVOICE, "6000.00", REQUIREMENT), as(CONSULTANT))
+                .expectException(InvalidStateException.class)
+                .expectExceptionMessage("requirement REQ-1 is WITHDRAWN; an invoice cannot bill for it")
                 .expectNoEvents();
     }
 
@@ -502,7 +512,7 @@ class CostRulesTest {
         fixture.given(invoiceOnRecord())
                 .when(new AcceptInvoice(ENGAGEMENT, INVOICE), as(OUTSIDE_BUYER))
                 .expectException(NotPermittedException.class)
-                .expectExceptionMessage("a AGENCY_BUYER must act for 'municipality-northvale' in engagement ENG-2026-001,"
+                .expectExceptionMessage("an actor in role AGENCY_BUYER must act for 'municipality-northvale' in engagement ENG-2026-001,"
                         + " but other-official acts for 'municipality-southvale'")
                 .expectNoEvents();
     }
@@ -663,7 +673,7 @@ class CostRulesTest {
         fixture.given(commissioned(), activated())
                 .when(amendCeiling("120000.00"), as(OUTSIDE_BUYER))
                 .expectException(NotPermittedException.class)
-                .expectExceptionMessage("a AGENCY_BUYER must act for 'municipality-northvale' in engagement ENG-2026-001,"
+                .expectExceptionMessage("an actor in role AGENCY_BUYER must act for 'municipality-northvale' in engagement ENG-2026-001,"
                         + " but other-official acts for 'municipality-southvale'")
                 .expectNoEvents();
     }

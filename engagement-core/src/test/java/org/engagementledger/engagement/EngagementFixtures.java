@@ -116,9 +116,10 @@ public final class EngagementFixtures {
                 eur(rate), CostCategory.DELIVERY, null, "Model design");
     }
 
+    /** One hour at a rate equal to {@code cost}: a consistent time entry of any amount. */
     public static TimeLogged timeLogged(String cost) {
         return new TimeLogged(ENGAGEMENT, new org.engagementledger.api.CostLineId("cost-1"), "Senior consultant A", "Data scientist",
-                day("2026-02-03"), new BigDecimal("8.00"), eur("1.00"), eur(cost), CostCategory.DELIVERY, null, "Model design");
+                day("2026-02-03"), new BigDecimal("1.00"), eur(cost), eur(cost), CostCategory.DELIVERY, null, "Model design");
     }
 
     public static InvoiceRegistered invoiceRegistered(String amount) {

@@ -401,7 +401,7 @@ class EngagementLifecycleTest {
         fixture.given(commissioned())
                 .when(new ActivateEngagement(ENGAGEMENT, SIGNED), as(OUTSIDE_BUYER))
                 .expectException(NotPermittedException.class)
-                .expectExceptionMessage("a AGENCY_BUYER must act for 'municipality-northvale' in engagement ENG-2026-001, "
+                .expectExceptionMessage("an actor in role AGENCY_BUYER must act for 'municipality-northvale' in engagement ENG-2026-001, "
                         + "but other-official acts for 'municipality-southvale'")
                 .expectNoEvents();
     }
@@ -420,7 +420,7 @@ class EngagementLifecycleTest {
         fixture.given(commissioned(), activated())
                 .when(addRequirement(), as(outsideStaff))
                 .expectException(NotPermittedException.class)
-                .expectExceptionMessage("a AGENCY_STAFF must act for 'municipality-northvale' in engagement ENG-2026-001, "
+                .expectExceptionMessage("an actor in role AGENCY_STAFF must act for 'municipality-northvale' in engagement ENG-2026-001, "
                         + "but other-caseworker acts for 'municipality-southvale'")
                 .expectNoEvents();
     }
@@ -431,7 +431,7 @@ class EngagementLifecycleTest {
         fixture.given(commissioned(), activated(), requirementAdded(), fulfilmentSubmitted())
                 .when(new AcceptFulfilment(ENGAGEMENT, REQUIREMENT, "Looks good"), as(staffAtSupplier))
                 .expectException(NotPermittedException.class)
-                .expectExceptionMessage("a AGENCY_STAFF must act for 'municipality-northvale' in engagement ENG-2026-001, "
+                .expectExceptionMessage("an actor in role AGENCY_STAFF must act for 'municipality-northvale' in engagement ENG-2026-001, "
                         + "but embedded-caseworker acts for 'brightpath-consulting'")
                 .expectNoEvents();
     }
@@ -441,7 +441,7 @@ class EngagementLifecycleTest {
         fixture.given(commissioned(), activated(), requirementAdded())
                 .when(new SubmitFulfilment(ENGAGEMENT, REQUIREMENT, "Borrowed work"), as(OUTSIDE_CONSULTANT))
                 .expectException(NotPermittedException.class)
-                .expectExceptionMessage("a CONSULTANT must act for 'brightpath-consulting' in engagement ENG-2026-001, "
+                .expectExceptionMessage("an actor in role CONSULTANT must act for 'brightpath-consulting' in engagement ENG-2026-001, "
                         + "but rival-consultant acts for 'rival-consulting'")
                 .expectNoEvents();
     }
@@ -452,7 +452,7 @@ class EngagementLifecycleTest {
         fixture.given(commissioned(), activated())
                 .when(logTime("8", "150.00"), as(consultantAtBuyer))
                 .expectException(NotPermittedException.class)
-                .expectExceptionMessage("a CONSULTANT must act for 'brightpath-consulting' in engagement ENG-2026-001, "
+                .expectExceptionMessage("an actor in role CONSULTANT must act for 'brightpath-consulting' in engagement ENG-2026-001, "
                         + "but lead-consultant acts for 'municipality-northvale'")
                 .expectNoEvents();
     }

@@ -107,7 +107,7 @@ class GovernanceRulesTest {
         fixture.given(commissioned(), activated(), requirementAdded())
                 .when(recordFeedback(FEEDBACK, REQUIREMENT), as(OUTSIDE_CONSULTANT))
                 .expectException(NotPermittedException.class)
-                .expectExceptionMessage("a CONSULTANT must act for 'brightpath-consulting' in engagement ENG-2026-001,"
+                .expectExceptionMessage("an actor in role CONSULTANT must act for 'brightpath-consulting' in engagement ENG-2026-001,"
                         + " but rival-consultant acts for 'rival-consulting'")
                 .expectNoEvents();
     }
@@ -127,7 +127,7 @@ class GovernanceRulesTest {
                 .when(recordFeedback(FEEDBACK, REQUIREMENT), as(AGENCY_STAFF))
                 .expectException(RuleViolationException.class)
                 .expectException(refusedBy("duplicate-id"))
-                .expectExceptionMessage("a feedback with id 'FB-1' already exists in engagement ENG-2026-001")
+                .expectExceptionMessage("feedback id \'FB-1\' is already used in engagement ENG-2026-001")
                 .expectNoEvents();
     }
 
@@ -281,7 +281,7 @@ class GovernanceRulesTest {
         fixture.given(commissioned(), activated())
                 .when(decide(), as(OUTSIDE_BUYER))
                 .expectException(NotPermittedException.class)
-                .expectExceptionMessage("a AGENCY_BUYER must act for 'municipality-northvale' in engagement ENG-2026-001,"
+                .expectExceptionMessage("an actor in role AGENCY_BUYER must act for 'municipality-northvale' in engagement ENG-2026-001,"
                         + " but other-official acts for 'municipality-southvale'")
                 .expectNoEvents();
     }
@@ -347,7 +347,7 @@ class GovernanceRulesTest {
                 .when(schedule(MILESTONE, day("2026-09-30")), as(AGENCY_STAFF))
                 .expectException(RuleViolationException.class)
                 .expectException(refusedBy("duplicate-id"))
-                .expectExceptionMessage("a milestone with id 'MS-1' already exists in engagement ENG-2026-001")
+                .expectExceptionMessage("milestone id \'MS-1\' is already used in engagement ENG-2026-001")
                 .expectNoEvents();
     }
 

@@ -85,7 +85,7 @@ class RequirementRulesTest {
                 .when(addRequirement(), as(AGENCY_STAFF))
                 .expectException(RuleViolationException.class)
                 .expectException(violating("duplicate-id"))
-                .expectExceptionMessage("a requirement with id 'REQ-1' already exists in engagement ENG-2026-001")
+                .expectExceptionMessage("requirement id \'REQ-1\' is already used in engagement ENG-2026-001")
                 .expectNoEvents();
     }
 
