@@ -8,6 +8,7 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.engagementledger.actor.ActorProvider;
 import org.engagementledger.api.Actor;
 import org.engagementledger.api.EngagementId;
 import org.engagementledger.api.engagement.EngagementCommand;
@@ -51,32 +52,69 @@ public final class EngagementLedger implements AutoCloseable {
 
     /** A ledger that keeps events in memory only: for tests, trials and examples. */
     public static EngagementLedger inMemory() {
-        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
-                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine());
-        new EngagementLedgerModule().configureModule(configurer);
-        return new EngagementLedger(configurer.start());
+        return builder().build();
     }
 
     /** A ledger on a relational database (PostgreSQL or H2), with default settings. */
     public static EngagementLedger jdbc(DataSource dataSource) {
-        return jdbc(dataSource, LedgerSettings.DEFAULTS);
+        return builder().dataSource(dataSource).build();
     }
 
-    /**
-     * A ledger on a relational database (PostgreSQL or H2). Migrates the ledger's tables with Flyway
-     * first; every command and every read-model batch runs in one JDBC transaction. The caller owns
-     * the data source and closes it after {@link #close()}.
-     */
+    /** A ledger on a relational database (PostgreSQL or H2) with the given settings. */
     public static EngagementLedger jdbc(DataSource dataSource, LedgerSettings settings) {
-        LedgerSchema.migrate(dataSource);
-        JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource);
-        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
-                .configureTransactionManager(c -> transactions)
-                .configureEmbeddedEventStore(c -> JdbcLedgerStorage.eventStorageEngine(transactions, c.eventSerializer(),
-                        c.serializer(), c.upcasterChain(), settings.gapTimeout()))
-                .registerComponent(TokenStore.class, c -> JdbcLedgerStorage.tokenStore(transactions, c.serializer()));
-        new EngagementLedgerModule(settings).configureModule(configurer);
-        return new EngagementLedger(configurer.start());
+        return builder().dataSource(dataSource).settings(settings).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Assembles a ledger: storage (in memory unless a data source is given), settings and the actor hook. */
+    public static final class Builder {
+        private DataSource dataSource;
+        private LedgerSettings settings = LedgerSettings.DEFAULTS;
+        private ActorProvider actorProvider = ActorProvider.none();
+
+        private Builder() {
+        }
+
+        /**
+         * Store everything in this database (PostgreSQL or H2). The ledger migrates its tables with
+         * Flyway on start; every command and every read-model batch runs in one JDBC transaction. The
+         * caller owns the data source and closes it after the ledger.
+         */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        public Builder settings(LedgerSettings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        /** Where {@link #send(EngagementCommand)} finds the acting user, e.g. the host's security context. */
+        public Builder actorProvider(ActorProvider actorProvider) {
+            this.actorProvider = actorProvider;
+            return this;
+        }
+
+        public EngagementLedger build() {
+            Configurer configurer = DefaultConfigurer.defaultConfiguration(false);
+            if (dataSource == null) {
+                configurer.configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine());
+            } else {
+                LedgerSchema.migrate(dataSource);
+                JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource);
+                LedgerSettings tuning = settings;
+                configurer.configureTransactionManager(c -> transactions)
+                        .configureEmbeddedEventStore(c -> JdbcLedgerStorage.eventStorageEngine(transactions, c.eventSerializer(),
+                                c.serializer(), c.upcasterChain(), tuning.gapTimeout()))
+                        .registerComponent(TokenStore.class, c -> JdbcLedgerStorage.tokenStore(transactions, c.serializer()));
+            }
+            new EngagementLedgerModule(settings, actorProvider).configureModule(configurer);
+            return new EngagementLedger(configurer.start());
+        }
     }
 
     /**
@@ -87,6 +125,15 @@ public final class EngagementLedger implements AutoCloseable {
      */
     public void send(EngagementCommand command, Actor actor) {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(ActorMetaData.of(actor)));
+    }
+
+    /**
+     * Sends a command as the actor the builder's {@link ActorProvider} names for the current thread.
+     *
+     * @throws org.engagementledger.engagement.MissingActorException when the provider knows no actor
+     */
+    public void send(EngagementCommand command) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command));
     }
 
     /** The engagement's full history, oldest first. */

@@ -7,11 +7,18 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.lifecycle.Phase;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.engagementledger.actor.ActorDispatchInterceptor;
+import org.engagementledger.actor.ActorProvider;
+import org.engagementledger.engagement.ActorMetaData;
 import org.engagementledger.engagement.Engagement;
 import org.engagementledger.engagement.EngagementCommandTargetResolver;
 import org.engagementledger.engagement.EngagementCommandValidator;
 import org.engagementledger.storage.AggregateCaches;
 import org.engagementledger.storage.LedgerSerializers;
+
+import java.util.List;
 
 /**
  * Registers the ledger in a host's Axon {@link Configurer}: the {@link Engagement} aggregate with its
@@ -30,13 +37,23 @@ import org.engagementledger.storage.LedgerSerializers;
 public class EngagementLedgerModule implements ConfigurerModule {
 
     private final LedgerSettings settings;
+    private final ActorProvider actorProvider;
 
     public EngagementLedgerModule() {
-        this(LedgerSettings.DEFAULTS);
+        this(LedgerSettings.DEFAULTS, ActorProvider.none());
     }
 
     public EngagementLedgerModule(LedgerSettings settings) {
+        this(settings, ActorProvider.none());
+    }
+
+    /**
+     * @param actorProvider the host's hook for the acting user, consulted for every command sent
+     *                      without an actor (see {@link ActorProvider})
+     */
+    public EngagementLedgerModule(LedgerSettings settings, ActorProvider actorProvider) {
         this.settings = settings;
+        this.actorProvider = actorProvider;
     }
 
     @Override
@@ -51,7 +68,12 @@ public class EngagementLedgerModule implements ConfigurerModule {
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), settings.snapshotThreshold()))
                         .configureSnapshotFilter(c -> RevisionSnapshotFilter.builder()
                                 .type(Engagement.class).revision(Engagement.SNAPSHOT_REVISION).build()));
-        configurer.onInitialize(config -> config.onStart(Phase.INSTRUCTION_COMPONENTS,
-                () -> config.commandBus().registerHandlerInterceptor(new EngagementCommandValidator())));
+        // Keep Axon's trace and correlation ids, and carry the actor on to anything a handler sends.
+        configurer.configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
+                new SimpleCorrelationDataProvider(ActorMetaData.ID, ActorMetaData.ROLE, ActorMetaData.ORGANISATION)));
+        configurer.onInitialize(config -> config.onStart(Phase.INSTRUCTION_COMPONENTS, () -> {
+            config.commandBus().registerDispatchInterceptor(new ActorDispatchInterceptor(actorProvider));
+            config.commandBus().registerHandlerInterceptor(new EngagementCommandValidator());
+        }));
     }
 }
