@@ -1,7 +1,9 @@
 package org.engagementledger.storage;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanDescription;
@@ -39,7 +41,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>ids ({@link Identifier}) are bare strings: {@code "engagementId":"ENG-1"};</li>
  *   <li>{@link BigDecimal} (amounts, hours) are strings, so that no reader turns them into doubles;</li>
  *   <li>dates and instants are ISO-8601 text; currencies are ISO 4217 codes;</li>
- *   <li>properties appear in record-component order; {@code null} properties are written as {@code null}.</li>
+ *   <li>only record components are written, in declaration order ({@code isX()} helpers are not
+ *       properties); {@code null} properties are written as {@code null}.</li>
  * </ul>
  * Unknown properties are ignored when reading, so that a newer writer's optional field does not break
  * an older reader (incompatible changes go through a revision and an upcaster instead).
@@ -60,6 +63,8 @@ public final class LedgerJson {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .serializationInclusion(JsonInclude.Include.ALWAYS)
+                // Only record components are stored: helpers such as Money.isPositive() must never become fields.
+                .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
                 .build();
         mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
         return mapper;
