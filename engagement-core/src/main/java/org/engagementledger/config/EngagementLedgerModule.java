@@ -16,13 +16,14 @@ import org.engagementledger.engagement.Engagement;
 import org.engagementledger.engagement.EngagementCommandTargetResolver;
 import org.engagementledger.engagement.EngagementCommandValidator;
 import org.engagementledger.storage.AggregateCaches;
+import org.engagementledger.storage.DecisionRecordedUpcaster;
 import org.engagementledger.storage.LedgerSerializers;
 
 import java.util.List;
 
 /**
  * Registers the ledger in a host's Axon {@link Configurer}: the {@link Engagement} aggregate with its
- * command routing, a strong aggregate cache and a snapshot trigger, shape validation of engagement
+ * command routing, a strong aggregate cache and a snapshot trigger, the upcasters of evolved events, shape validation of engagement
  * commands, and the ledger's Jackson serializers for events, messages and the general serializer
  * (snapshots, tokens).
  *
@@ -68,6 +69,7 @@ public class EngagementLedgerModule implements ConfigurerModule {
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), settings.snapshotThreshold()))
                         .configureSnapshotFilter(c -> RevisionSnapshotFilter.builder()
                                 .type(Engagement.class).revision(Engagement.SNAPSHOT_REVISION).build()));
+        configurer.registerEventUpcaster(c -> new DecisionRecordedUpcaster());
         // Keep Axon's trace and correlation ids, and carry the actor on to anything a handler sends.
         configurer.configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
                 new SimpleCorrelationDataProvider(ActorMetaData.ID, ActorMetaData.ROLE, ActorMetaData.ORGANISATION)));

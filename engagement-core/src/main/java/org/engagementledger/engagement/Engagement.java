@@ -427,7 +427,7 @@ public class Engagement {
         permit(actor, "record a decision", AGENCY_BUYER, AGENCY_STAFF);
         requireOpen();
         apply(new DecisionRecorded(engagementId, new DecisionId("decision-" + (decisions + 1)), command.subject(),
-                command.rationale()), ActorMetaData.of(actor));
+                command.rationale(), command.decidedOn()), ActorMetaData.of(actor));
     }
 
     // ---- milestones ----------------------------------------------------------------------------------------

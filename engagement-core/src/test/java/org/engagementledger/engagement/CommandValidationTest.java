@@ -109,7 +109,7 @@ class CommandValidationTest {
                 new DeclareConflictOfInterest(ENGAGEMENT, "Senior consultant A", ConflictNature.POTENTIAL,
                         "Former employee of the vendor of the current matching system", "Does not assess the vendor's system",
                         DeclarationTiming.DISCOVERED_LATER),
-                new RecordDecision(ENGAGEMENT, "Pilot in two offices", "Limits risk before rollout"),
+                new RecordDecision(ENGAGEMENT, "Pilot in two offices", "Limits risk before rollout", day("2026-03-02")),
                 new ScheduleMilestone(ENGAGEMENT, MILESTONE, "Prototype in use by one team", day("2026-06-30")),
                 new RecordMilestoneOutcome(ENGAGEMENT, MILESTONE, MilestoneStatus.MET, day("2026-06-20"), "Ahead of plan"),
                 new CompleteEngagement(ENGAGEMENT, evaluation()),
@@ -329,6 +329,7 @@ class CommandValidationTest {
         required(add, decision, "engagementId");
         text(add, decision, "subject", Limits.TITLE);
         text(add, decision, "rationale", Limits.TEXT);
+        required(add, decision, "decidedOn");
 
         ScheduleMilestone schedule = valid(ScheduleMilestone.class);
         required(add, schedule, "engagementId");

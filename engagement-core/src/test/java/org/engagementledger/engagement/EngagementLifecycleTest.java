@@ -371,7 +371,7 @@ class EngagementLifecycleTest {
                 Arguments.of("assess capability", new AssessCapability(ENGAGEMENT, TARGET, 3, "Late assessment"), AGENCY_STAFF),
                 Arguments.of("log time", logTime("2", "100.00"), CONSULTANT),
                 Arguments.of("amend ceiling", new AmendCeiling(ENGAGEMENT, eur("120000.00"), "More work", "Head of unit"), BUYER_OFFICIAL),
-                Arguments.of("record decision", new RecordDecision(ENGAGEMENT, "Follow-up", "Because"), AGENCY_STAFF),
+                Arguments.of("record decision", new RecordDecision(ENGAGEMENT, "Follow-up", "Because", day("2026-03-02")), AGENCY_STAFF),
                 Arguments.of("record feedback", new RecordFeedback(ENGAGEMENT, FeedbackId.of("FB-9"), FeedbackSource.CITIZEN_PANEL,
                         "Too late", null), AGENCY_STAFF));
     }

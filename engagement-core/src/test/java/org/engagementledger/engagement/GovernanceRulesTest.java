@@ -531,12 +531,13 @@ class GovernanceRulesTest {
     }
 
     private static RecordDecision decide() {
-        return new RecordDecision(ENGAGEMENT, "Pilot in one district first", "Limits risk to job seekers while the model is tuned");
+        return new RecordDecision(ENGAGEMENT, "Pilot in one district first", "Limits risk to job seekers while the model is tuned",
+                LocalDate.parse("2026-03-02"));
     }
 
     private static DecisionRecorded decided(int number) {
         return new DecisionRecorded(ENGAGEMENT, DecisionId.of("decision-" + number), "Pilot in one district first",
-                "Limits risk to job seekers while the model is tuned");
+                "Limits risk to job seekers while the model is tuned", LocalDate.parse("2026-03-02"));
     }
 
     private static ScheduleMilestone schedule(MilestoneId id, LocalDate due) {

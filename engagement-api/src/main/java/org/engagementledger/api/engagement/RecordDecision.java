@@ -3,6 +3,7 @@ package org.engagementledger.api.engagement;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import org.engagementledger.api.EngagementId;
 import org.engagementledger.api.Limits;
 
@@ -12,5 +13,6 @@ import org.engagementledger.api.Limits;
 public record RecordDecision(
         @NotNull EngagementId engagementId,
         @NotBlank @Size(max = Limits.TITLE) String subject,
-        @NotBlank @Size(max = Limits.TEXT) String rationale) implements EngagementCommand {
+        @NotBlank @Size(max = Limits.TEXT) String rationale,
+        @NotNull LocalDate decidedOn) implements EngagementCommand {
 }
