@@ -6,29 +6,53 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.engagementledger.actor.ActorProvider;
 import org.engagementledger.api.Actor;
 import org.engagementledger.api.EngagementId;
 import org.engagementledger.api.engagement.EngagementCommand;
 import org.engagementledger.api.engagement.EngagementEvent;
+import org.engagementledger.api.query.AgencyPortfolio;
+import org.engagementledger.api.query.CostLedger;
+import org.engagementledger.api.query.EngagementSummary;
+import org.engagementledger.api.query.FindAgencyPortfolio;
+import org.engagementledger.api.query.FindCostLedger;
+import org.engagementledger.api.query.FindEngagementSummary;
+import org.engagementledger.api.query.FindRequirementTrace;
+import org.engagementledger.api.query.ListEngagementSummaries;
+import org.engagementledger.api.query.RequirementTrace;
 import org.engagementledger.config.EngagementLedgerModule;
 import org.engagementledger.config.LedgerSettings;
 import org.engagementledger.storage.JdbcLedgerStorage;
 import org.engagementledger.storage.JdbcTransactionManager;
 import org.engagementledger.storage.LedgerSchema;
 import org.engagementledger.engagement.ActorMetaData;
+import org.engagementledger.readmodel.ReadModelTimeoutException;
+import org.engagementledger.readmodel.ReadModels;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
 
 /**
  * A running ledger for hosts that do not want to know Axon: send commands as an actor, read an
  * engagement's history, close. Refused commands throw: a {@code JSR303ViolationException} for shape
  * errors, a {@link org.engagementledger.engagement.CommandRefusedException} for state, role and
  * business-rule errors. Either way nothing is stored.
+ *
+ * <p>A ledger on a database also keeps read models (summary, requirement trace, cost ledger, agency
+ * portfolio) in tables of the same database, updated by a background event processor: they are
+ * eventually consistent, so call {@link #awaitReadModels(Duration)} after sending commands when a query
+ * must see them. The in-memory ledger has no read models.
  *
  * <pre>{@code
  * try (EngagementLedger ledger = EngagementLedger.inMemory()) {
@@ -44,10 +68,12 @@ public final class EngagementLedger implements AutoCloseable {
 
     private final Configuration axon;
     private final CommandGateway commands;
+    private final boolean readModels;
 
-    private EngagementLedger(Configuration axon) {
+    private EngagementLedger(Configuration axon, boolean readModels) {
         this.axon = axon;
         this.commands = axon.commandGateway();
+        this.readModels = readModels;
     }
 
     /** A ledger that keeps events in memory only: for tests, trials and examples. */
@@ -74,14 +100,24 @@ public final class EngagementLedger implements AutoCloseable {
         private DataSource dataSource;
         private LedgerSettings settings = LedgerSettings.DEFAULTS;
         private ActorProvider actorProvider = ActorProvider.none();
+        private boolean readModels = true;
 
         private Builder() {
         }
 
         /**
-         * Store everything in this database (PostgreSQL or H2). The ledger migrates its tables with
-         * Flyway on start; every command and every read-model batch runs in one JDBC transaction. The
-         * caller owns the data source and closes it after the ledger.
+         * Whether to run the read models (on by default with a data source). Off suits a process that
+         * only writes, or a benchmark of the append path alone; another process can project later.
+         */
+        public Builder readModels(boolean enabled) {
+            this.readModels = enabled;
+            return this;
+        }
+
+        /**
+         * Store everything in this database (PostgreSQL or H2), read models included. The ledger migrates
+         * its tables with Flyway on start; every command and every read-model batch runs in one JDBC
+         * transaction. The caller owns the data source and closes it after the ledger.
          */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -101,19 +137,24 @@ public final class EngagementLedger implements AutoCloseable {
 
         public EngagementLedger build() {
             Configurer configurer = DefaultConfigurer.defaultConfiguration(false);
+            JdbcTransactionManager transactions = null;
             if (dataSource == null) {
                 configurer.configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine());
             } else {
                 LedgerSchema.migrate(dataSource);
-                JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource);
+                transactions = new JdbcTransactionManager(dataSource);
+                JdbcTransactionManager jdbc = transactions;
                 LedgerSettings tuning = settings;
-                configurer.configureTransactionManager(c -> transactions)
-                        .configureEmbeddedEventStore(c -> JdbcLedgerStorage.eventStorageEngine(transactions, c.eventSerializer(),
-                                c.serializer(), c.upcasterChain(), tuning.gapTimeout()))
-                        .registerComponent(TokenStore.class, c -> JdbcLedgerStorage.tokenStore(transactions, c.serializer()));
+                // The engine is a component of its own so that awaitReadModels can ask it about gaps.
+                configurer.configureTransactionManager(c -> jdbc)
+                        .registerComponent(EventStorageEngine.class, c -> JdbcLedgerStorage.eventStorageEngine(jdbc,
+                                c.eventSerializer(), c.serializer(), c.upcasterChain(), c.snapshotFilter(), tuning.gapTimeout()))
+                        .configureEmbeddedEventStore(c -> c.getComponent(EventStorageEngine.class))
+                        .registerComponent(TokenStore.class, c -> JdbcLedgerStorage.tokenStore(jdbc, c.serializer()));
             }
-            new EngagementLedgerModule(settings, actorProvider).configureModule(configurer);
-            return new EngagementLedger(configurer.start());
+            boolean projecting = transactions != null && readModels;
+            new EngagementLedgerModule(settings, actorProvider, projecting ? transactions : null).configureModule(configurer);
+            return new EngagementLedger(configurer.start(), projecting);
         }
     }
 
@@ -143,6 +184,53 @@ public final class EngagementLedger implements AutoCloseable {
                 .toList();
     }
 
+    /** The engagement's summary, or empty when the read models do not know it (yet). */
+    public Optional<EngagementSummary> summary(EngagementId engagementId) {
+        return ask(new FindEngagementSummary(engagementId), ResponseTypes.optionalInstanceOf(EngagementSummary.class));
+    }
+
+    /** The summary of every engagement the read models know, ordered by engagement id. */
+    public List<EngagementSummary> summaries() {
+        return ask(new ListEngagementSummaries(), ResponseTypes.multipleInstancesOf(EngagementSummary.class));
+    }
+
+    /** Every requirement of the engagement with its revisions and fulfilment steps, or empty when the read models do not know it. */
+    public Optional<RequirementTrace> requirementTrace(EngagementId engagementId) {
+        return ask(new FindRequirementTrace(engagementId), ResponseTypes.optionalInstanceOf(RequirementTrace.class));
+    }
+
+    /** Every cost line of the engagement with running and category totals, or empty when the read models do not know it. */
+    public Optional<CostLedger> costLedger(EngagementId engagementId) {
+        return ask(new FindCostLedger(engagementId), ResponseTypes.optionalInstanceOf(CostLedger.class));
+    }
+
+    /** The buyer's spend per supplier, open engagements and repeat engagements; empty lists for an unknown buyer. */
+    public AgencyPortfolio portfolio(String buyerId) {
+        return ask(new FindAgencyPortfolio(buyerId), ResponseTypes.instanceOf(AgencyPortfolio.class));
+    }
+
+    /**
+     * Blocks until the read models have processed every event stored so far, so that queries answered
+     * afterwards reflect every command that completed before this call.
+     *
+     * @throws ReadModelTimeoutException when they have not within {@code timeout}; the message says where
+     *                                   the processor stands (and the cause is its error, if it is failing)
+     * @throws IllegalStateException     when this ledger has no read models (in memory)
+     */
+    public void awaitReadModels(Duration timeout) {
+        ReadModels.awaitCaughtUp(readModelProcessor(), axon.eventStore(), axon.getComponent(EventStorageEngine.class), timeout);
+    }
+
+    /**
+     * Rebuilds every read model from the stored events: clears the tables and replays the whole history
+     * in the background. Queries see partial views until {@link #awaitReadModels(Duration)} returns.
+     *
+     * @throws IllegalStateException when this ledger has no read models (in memory)
+     */
+    public void rebuildReadModels() {
+        ReadModels.rebuild(readModelProcessor());
+    }
+
     /** The underlying Axon configuration, for hosts that need more than this facade offers. */
     public Configuration axonConfiguration() {
         return axon;
@@ -151,6 +239,34 @@ public final class EngagementLedger implements AutoCloseable {
     @Override
     public void close() {
         axon.shutdown();
+    }
+
+    private StreamingEventProcessor readModelProcessor() {
+        requireReadModels();
+        return axon.eventProcessingConfiguration()
+                .eventProcessor(ReadModels.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no event processor '" + ReadModels.PROCESSING_GROUP + "' is configured"));
+    }
+
+    private <R> R ask(Object query, ResponseType<R> responseType) {
+        requireReadModels();
+        QueryGateway queries = axon.queryGateway();
+        try {
+            return queries.query(query, responseType).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private void requireReadModels() {
+        if (!readModels) {
+            throw new IllegalStateException("read models need a database and are off for this ledger (in memory only,"
+                    + " or built with readModels(false)); build it with EngagementLedger.jdbc(dataSource) or"
+                    + " EngagementLedger.builder().dataSource(dataSource)");
+        }
     }
 
     private static RecordedEvent recorded(DomainEventMessage<?> message) {

@@ -1,12 +1,17 @@
 package org.engagementledger.config;
 
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.lifecycle.Phase;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.engagementledger.actor.ActorDispatchInterceptor;
@@ -15,6 +20,7 @@ import org.engagementledger.engagement.ActorMetaData;
 import org.engagementledger.engagement.Engagement;
 import org.engagementledger.engagement.EngagementCommandTargetResolver;
 import org.engagementledger.engagement.EngagementCommandValidator;
+import org.engagementledger.readmodel.ReadModels;
 import org.engagementledger.storage.AggregateCaches;
 import org.engagementledger.storage.DecisionRecordedUpcaster;
 import org.engagementledger.storage.LedgerSerializers;
@@ -26,6 +32,15 @@ import java.util.List;
  * command routing, a strong aggregate cache and a snapshot trigger, the upcasters of evolved events, shape validation of engagement
  * commands, and the ledger's Jackson serializers for events, messages and the general serializer
  * (snapshots, tokens).
+ *
+ * <p>Given a {@link ConnectionProvider} for the read models, it also registers the read-model
+ * projections ({@code org.engagementledger.readmodel}) in one pooled streaming event processor,
+ * {@value ReadModels#PROCESSING_GROUP} (batches of {@value ReadModels#BATCH_SIZE} events, one segment,
+ * starting at the tail of the event stream so a new database projects all history, failures rolled back
+ * and retried rather than skipped), and their query handlers. The processor uses the configuration's
+ * {@code TokenStore} and {@code TransactionManager}; the connection provider must hand out the
+ * connection of that transaction, so that a batch's rows and its token commit together. The tables
+ * come from the ledger's Flyway migrations ({@code LedgerSchema}).
  *
  * <p>Use with {@code DefaultConfigurer.defaultConfiguration(false)} (no Axon Server, no update check):
  * <pre>{@code
@@ -39,6 +54,7 @@ public class EngagementLedgerModule implements ConfigurerModule {
 
     private final LedgerSettings settings;
     private final ActorProvider actorProvider;
+    private final ConnectionProvider readModelConnections;
 
     public EngagementLedgerModule() {
         this(LedgerSettings.DEFAULTS, ActorProvider.none());
@@ -53,8 +69,21 @@ public class EngagementLedgerModule implements ConfigurerModule {
      *                      without an actor (see {@link ActorProvider})
      */
     public EngagementLedgerModule(LedgerSettings settings, ActorProvider actorProvider) {
+        this(settings, actorProvider, null);
+    }
+
+    /**
+     * @param actorProvider        the host's hook for the acting user (see {@link ActorProvider})
+     * @param readModelConnections where the read models read and write their tables, joining the event
+     *                             processor's transaction (plain Axon: the ledger's
+     *                             {@code JdbcTransactionManager}; Spring: Axon's
+     *                             {@code SpringDataSourceConnectionProvider}); {@code null} registers no
+     *                             read models
+     */
+    public EngagementLedgerModule(LedgerSettings settings, ActorProvider actorProvider, ConnectionProvider readModelConnections) {
         this.settings = settings;
         this.actorProvider = actorProvider;
+        this.readModelConnections = readModelConnections;
     }
 
     @Override
@@ -77,5 +106,24 @@ public class EngagementLedgerModule implements ConfigurerModule {
             config.commandBus().registerDispatchInterceptor(new ActorDispatchInterceptor(actorProvider));
             config.commandBus().registerHandlerInterceptor(new EngagementCommandValidator());
         }));
+        if (readModelConnections != null) {
+            registerReadModels(configurer, readModelConnections);
+        }
+    }
+
+    private static void registerReadModels(Configurer configurer, ConnectionProvider connections) {
+        EventProcessingConfigurer processing = configurer.eventProcessing();
+        processing.registerPooledStreamingEventProcessor(ReadModels.PROCESSING_GROUP, Configuration::eventStore,
+                        (c, builder) -> builder.batchSize(ReadModels.BATCH_SIZE)
+                                .initialSegmentCount(1)
+                                .initialToken(StreamableMessageSource::createTailToken))
+                // the default logs and skips a failing event: a read model would silently miss it
+                .registerListenerInvocationErrorHandler(ReadModels.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+        for (Object projection : ReadModels.projections(connections)) {
+            processing.registerEventHandler(c -> projection);
+        }
+        for (Object queryHandler : ReadModels.queryHandlers(connections)) {
+            configurer.registerQueryHandler(c -> queryHandler);
+        }
     }
 }

@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 
@@ -20,14 +21,20 @@ public final class JdbcLedgerStorage {
     private JdbcLedgerStorage() {
     }
 
+    /**
+     * @param snapshotFilter which stored snapshots may be used (the aggregates' revision filters): without
+     *                       it, a snapshot of an older form would be loaded instead of rebuilding from events
+     */
     public static EventStorageEngine eventStorageEngine(JdbcTransactionManager transactions, Serializer eventSerializer,
-                                                        Serializer snapshotSerializer, EventUpcaster upcasters, Duration gapTimeout) {
+                                                        Serializer snapshotSerializer, EventUpcaster upcasters,
+                                                        SnapshotFilter snapshotFilter, Duration gapTimeout) {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(transactions)
                 .transactionManager(transactions)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(upcasters)
+                .snapshotFilter(snapshotFilter)
                 .gapTimeout((int) gapTimeout.toMillis())
                 .build();
     }
