@@ -52,6 +52,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheSpringPackageKnowsSpringSoPlainHostsNeverLoadIt() {
+        noClasses().that().resideOutsideOfPackage("org.engagementledger.spring..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+                .check(production);
+    }
+
+    @Test
     void capabilityPackagesHaveNoCycles() {
         slices().matching("org.engagementledger.(*)..").should().beFreeOfCycles().check(production);
     }

@@ -1,0 +1,88 @@
+package org.engagementledger.spring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.engagementledger.config.LedgerSettings;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code engagement-ledger.*}: defaults, binding and the generated configuration metadata. */
+class EngagementLedgerPropertiesTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Bind.class);
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(EngagementLedgerProperties.class)
+    static class Bind {
+    }
+
+    @Test
+    void theDefaultsAreTheLedgersDefaultSettings() {
+        EngagementLedgerProperties defaults = new EngagementLedgerProperties();
+        assertEquals(LedgerSettings.DEFAULTS, defaults.toSettings());
+        assertTrue(defaults.isEnabled());
+        assertTrue(defaults.isMigrateSchema());
+    }
+
+    @Test
+    void propertiesBindInKebabCase() {
+        runner.withPropertyValues("engagement-ledger.snapshot-threshold=3", "engagement-ledger.cache-size=0",
+                        "engagement-ledger.gap-timeout=15m", "engagement-ledger.migrate-schema=false")
+                .run(context -> {
+                    EngagementLedgerProperties properties = context.getBean(EngagementLedgerProperties.class);
+                    assertEquals(new LedgerSettings(3, 0, Duration.ofMinutes(15)), properties.toSettings());
+                    assertFalse(properties.isMigrateSchema());
+                });
+    }
+
+    @Test
+    void theGeneratedMetadataDescribesEveryPropertyWithItsDefault() throws IOException {
+        Map<String, JsonNode> properties = ledgerMetadata();
+
+        assertEquals(Set.of("engagement-ledger.enabled", "engagement-ledger.snapshot-threshold",
+                "engagement-ledger.cache-size", "engagement-ledger.gap-timeout", "engagement-ledger.migrate-schema"),
+                properties.keySet());
+        properties.forEach((name, property) -> {
+            assertFalse(property.path("description").asText().isBlank(), name + " has a description");
+            assertNotNull(property.get("defaultValue"), name + " has a default");
+        });
+        assertEquals(250, properties.get("engagement-ledger.snapshot-threshold").get("defaultValue").asInt());
+        assertEquals(10_000, properties.get("engagement-ledger.cache-size").get("defaultValue").asInt());
+        assertEquals("10m", properties.get("engagement-ledger.gap-timeout").get("defaultValue").asText());
+        assertEquals("java.time.Duration", properties.get("engagement-ledger.gap-timeout").get("type").asText());
+    }
+
+    /** The engagement-ledger.* entries of every META-INF/spring-configuration-metadata.json on the classpath. */
+    private static Map<String, JsonNode> ledgerMetadata() throws IOException {
+        Map<String, JsonNode> properties = new HashMap<>();
+        ObjectMapper mapper = new ObjectMapper();
+        for (URL url : Collections.list(EngagementLedgerPropertiesTest.class.getClassLoader()
+                .getResources("META-INF/spring-configuration-metadata.json"))) {
+            try (InputStream in = url.openStream()) {
+                for (JsonNode property : mapper.readTree(in).path("properties")) {
+                    String name = property.path("name").asText();
+                    if (name.startsWith("engagement-ledger.")) {
+                        properties.put(name, property);
+                    }
+                }
+            }
+        }
+        return properties;
+    }
+}
