@@ -1,5 +1,6 @@
 package org.engagementledger.sample;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.engagementledger.EngagementLedger;
 import org.engagementledger.EngagementLedger.RecordedEvent;
 import org.engagementledger.api.Actor;
@@ -19,8 +20,10 @@ import java.util.List;
 
 /**
  * The evaluation sample: records one fictional engagement (a municipality redesigning youth job
- * matching with a consultancy) in an in-memory ledger, shows a refused over-ceiling entry, and prints
- * the engagement's history with the actor of every event. All people and organisations are fictional.
+ * matching with a consultancy) in an embedded H2 file database (or the JDBC URL given as the first
+ * argument), shows a refused over-ceiling entry, and prints the engagement's history with the actor of
+ * every event. A second run finds the engagement recorded and only prints it. All people and
+ * organisations are fictional.
  */
 public final class SampleApp {
 
@@ -37,13 +40,32 @@ public final class SampleApp {
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
-        run(System.out);
+        String url = args.length > 0 ? args[0] : SampleDatabase.DEFAULT_URL;
+        try (HikariDataSource dataSource = SampleDatabase.open(url, args.length > 1 ? args[1] : "sa", args.length > 2 ? args[2] : "");
+             EngagementLedger ledger = EngagementLedger.jdbc(dataSource)) {
+            System.out.println("Ledger database: " + url);
+            run(ledger, System.out);
+        }
     }
 
-    /** Records the scenario and prints what happened; returns the number of events stored. */
-    static int run(PrintStream out) {
+    /** Records the scenario unless it is already there, prints the history; returns the number of events stored. */
+    static int run(EngagementLedger ledger, PrintStream out) {
+        if (ledger.history(ENGAGEMENT).isEmpty()) {
+            record(ledger, out);
+        } else {
+            out.println("Engagement " + ENGAGEMENT + " is already recorded in this database; showing its history.");
+        }
+        List<RecordedEvent> history = ledger.history(ENGAGEMENT);
+        out.println("History of " + ENGAGEMENT + ":");
+        for (RecordedEvent e : history) {
+            out.printf("%3d  %-58s %s%n", e.sequence(), e.actor(), e.event().getClass().getSimpleName());
+        }
+        return history.size();
+    }
+
+    private static void record(EngagementLedger ledger, PrintStream out) {
         RequirementId matching = RequirementId.of("REQ-MATCHING");
-        try (EngagementLedger ledger = EngagementLedger.inMemory()) {
+        {
             ledger.send(new CommissionEngagement(ENGAGEMENT, MUNICIPALITY, "Employment Services", CONSULTANCY,
                     "Redesign how young unemployed people are matched with work",
                     "Young job seekers wait on average 14 weeks for a first match",
@@ -62,13 +84,6 @@ public final class SampleApp {
                     new BigDecimal("8"), Money.of("16000", "EUR"), CostCategory.DELIVERY, matching, "Typo in the rate"), CONSULTANT);
             ledger.send(new SubmitFulfilment(ENGAGEMENT, matching, "Prototype and usability test report"), CONSULTANT);
             ledger.send(new AcceptFulfilment(ENGAGEMENT, matching, "Both criteria met in the usability test"), CASEWORKER);
-
-            List<RecordedEvent> history = ledger.history(ENGAGEMENT);
-            out.println("History of " + ENGAGEMENT + ":");
-            for (RecordedEvent e : history) {
-                out.printf("%3d  %-58s %s%n", e.sequence(), e.actor(), e.event().getClass().getSimpleName());
-            }
-            return history.size();
         }
     }
 
