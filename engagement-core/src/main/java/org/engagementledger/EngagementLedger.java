@@ -15,6 +15,12 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.engagementledger.actor.ActorProvider;
 import org.engagementledger.api.Actor;
+import org.engagementledger.audit.AuditInputs;
+import org.engagementledger.audit.EngagementAudit;
+import org.engagementledger.audit.EngagementHistory;
+import org.engagementledger.audit.EngagementState;
+import org.engagementledger.audit.Timeline;
+import org.engagementledger.audit.VerificationStatus;
 import org.engagementledger.api.EngagementId;
 import org.engagementledger.api.engagement.EngagementCommand;
 import org.engagementledger.api.engagement.EngagementEvent;
@@ -229,6 +235,49 @@ public final class EngagementLedger implements AutoCloseable {
      */
     public void rebuildReadModels() {
         ReadModels.rebuild(readModelProcessor());
+    }
+
+    /**
+     * The engagement's stored history for audit: every event, upcast to its current revision, in order.
+     * Cut it with {@link EngagementHistory#upTo(Instant)} or {@link EngagementHistory#upToSequence(long)}.
+     */
+    public EngagementHistory auditHistory(EngagementId engagementId) {
+        return EngagementHistory.of(axon.eventStore().readEvents(engagementId.value(), 0L));
+    }
+
+    /** Every event with its time, actor and a one-line summary. */
+    public Timeline timeline(EngagementId engagementId) {
+        return Timeline.of(auditHistory(engagementId));
+    }
+
+    /** The engagement as it stood at an instant (inclusive), rebuilt from events alone. */
+    public EngagementState stateAsOf(EngagementId engagementId, Instant instant) {
+        return EngagementState.asOf(auditHistory(engagementId), instant);
+    }
+
+    /** The engagement as it stood after the event with this sequence number, rebuilt from events alone. */
+    public EngagementState stateAfterSequence(EngagementId engagementId, long sequence) {
+        return EngagementState.afterSequence(auditHistory(engagementId), sequence);
+    }
+
+    /**
+     * The twelve audit answers and the red flags of one engagement. With read models, the buyer's other
+     * engagements are included, so repeat engagements of a supplier for the same capability are found.
+     *
+     * @param verification the verifier's result for question 12, or {@link VerificationStatus#notVerified}
+     */
+    public EngagementAudit audit(EngagementId engagementId, VerificationStatus verification) {
+        EngagementHistory history = auditHistory(engagementId);
+        AuditInputs inputs = AuditInputs.none().withVerification(verification);
+        if (readModels && !history.events().isEmpty()) {
+            String buyer = history.state().commissioning().buyer().id();
+            List<EngagementState> others = summaries().stream()
+                    .filter(summary -> summary.buyer().id().equals(buyer) && !summary.engagementId().equals(engagementId))
+                    .map(summary -> auditHistory(summary.engagementId()).state())
+                    .toList();
+            inputs = inputs.withOtherEngagements(others);
+        }
+        return EngagementAudit.of(history, inputs);
     }
 
     /** The underlying Axon configuration, for hosts that need more than this facade offers. */
