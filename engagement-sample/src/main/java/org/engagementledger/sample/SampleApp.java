@@ -1,6 +1,5 @@
 package org.engagementledger.sample;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.engagementledger.EngagementLedger;
 import org.engagementledger.EngagementLedger.RecordedEvent;
 import org.engagementledger.api.Actor;
@@ -12,6 +11,7 @@ import org.engagementledger.api.RequirementId;
 import org.engagementledger.api.Role;
 import org.engagementledger.api.engagement.*;
 import org.engagementledger.engagement.CommandRefusedException;
+import org.engagementledger.sample.cli.LedgerCli;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -19,11 +19,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The evaluation sample: records one fictional engagement (a municipality redesigning youth job
- * matching with a consultancy) in an embedded H2 file database (or the JDBC URL given as the first
- * argument), shows a refused over-ceiling entry, and prints the engagement's history with the actor of
- * every event. A second run finds the engagement recorded and only prints it. All people and
- * organisations are fictional.
+ * The evaluation scenario behind {@code demo}: records one fictional engagement (a municipality
+ * redesigning youth job matching with a consultancy), shows a refused over-ceiling entry, and prints the
+ * engagement's history with the actor of every event. A second run finds the engagement recorded and
+ * only prints it. All people and organisations are fictional.
  */
 public final class SampleApp {
 
@@ -37,19 +36,16 @@ public final class SampleApp {
     private SampleApp() {
     }
 
+    /** Same as {@code engagement-ledger demo [options]}. */
     public static void main(String[] args) {
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        System.setProperty("disable-axoniq-console-message", "true");
-        String url = args.length > 0 ? args[0] : SampleDatabase.DEFAULT_URL;
-        try (HikariDataSource dataSource = SampleDatabase.open(url, args.length > 1 ? args[1] : "sa", args.length > 2 ? args[2] : "");
-             EngagementLedger ledger = EngagementLedger.jdbc(dataSource)) {
-            System.out.println("Ledger database: " + url);
-            run(ledger, System.out);
-        }
+        String[] demo = new String[args.length + 1];
+        demo[0] = "demo";
+        System.arraycopy(args, 0, demo, 1, args.length);
+        LedgerCli.main(demo);
     }
 
     /** Records the scenario unless it is already there, prints the history; returns the number of events stored. */
-    static int run(EngagementLedger ledger, PrintStream out) {
+    public static int run(EngagementLedger ledger, PrintStream out) {
         if (ledger.history(ENGAGEMENT).isEmpty()) {
             record(ledger, out);
         } else {

@@ -9,15 +9,15 @@ import java.nio.file.Path;
  * The sample's database: an embedded H2 file by default, or any JDBC URL (PostgreSQL for production).
  * H2 file URLs given as plain {@code jdbc:h2:file:/path} get the settings the ledger relies on added.
  */
-final class SampleDatabase {
+public final class SampleDatabase {
 
     /** Where the sample keeps its data unless told otherwise: {@code ./engagement-ledger-data/ledger.mv.db}. */
-    static final String DEFAULT_URL = "jdbc:h2:file:" + Path.of("engagement-ledger-data", "ledger").toAbsolutePath();
+    public static final String DEFAULT_URL = "jdbc:h2:file:" + Path.of("engagement-ledger-data", "ledger").toAbsolutePath();
 
     private SampleDatabase() {
     }
 
-    static HikariDataSource open(String url, String user, String password) {
+    public static HikariDataSource open(String url, String user, String password) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(normalise(url));
         config.setUsername(user);
