@@ -1,0 +1,134 @@
+package org.engagementledger.integrity;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.engagementledger.engagement.EngagementFixtures;
+import org.engagementledger.storage.LedgerSerializers;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Pins the chain hash of a fixed event so that anyone can recompute it independently. The fixture event:
+ * <pre>
+ * aggregateIdentifier  ENG-2026-001            type       Engagement
+ * sequenceNumber       1                       timeStamp  2026-01-15T09:30:00.000Z
+ * eventIdentifier      7c0e5b1e-2f4a-4d38-9a6e-0d2b8f1c3a51
+ * payloadType          org.engagementledger.api.engagement.EngagementActivated, revision 1
+ * payload (bytes)      {"engagementId":"ENG-2026-001","contractSigned":"2026-01-15"}
+ * metadata             {"actorId":"procurement-lead","actorRole":"AGENCY_BUYER","actorOrganisation":"municipality-northvale"}
+ *                      plus the chain keys, which are not hashed
+ * previous hash        0123456789abcdef repeated four times
+ * </pre>
+ * Its record (RFC 8785 canonical JSON, one line):
+ * <pre>
+ * {"aggregateId":"ENG-2026-001","aggregateType":"Engagement","eventId":"7c0e5b1e-2f4a-4d38-9a6e-0d2b8f1c3a51",
+ * "formatVersion":"1","metadataSha256":"eec35d52fd36e5d56f515c8d56c299fc4ffce314430c32817081db33de52771f",
+ * "payloadRevision":"1","payloadSha256":"9c10773c7de3bc7a3a7ba00d984e2bff30696fd0788c9b738db22b30efcd976f",
+ * "payloadType":"org.engagementledger.api.engagement.EngagementActivated",
+ * "previousHash":"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef","sequence":"1",
+ * "timestamp":"2026-01-15T09:30:00.000Z"}
+ * </pre>
+ * Recompute with {@code printf 'engagement-ledger/event/v1\0%s' "$RECORD" | sha256sum}, or in Python:
+ * {@code hashlib.sha256(b"engagement-ledger/event/v1\0" + json.dumps(record, sort_keys=True,
+ * separators=(",", ":")).encode()).hexdigest()} (equal to JCS for these plain ASCII strings).
+ */
+class EventHasherTest {
+
+    static final String EVENT_ID = "7c0e5b1e-2f4a-4d38-9a6e-0d2b8f1c3a51";
+    static final String PAYLOAD = "{\"engagementId\":\"ENG-2026-001\",\"contractSigned\":\"2026-01-15\"}";
+    static final String PREVIOUS = "0123456789abcdef".repeat(4);
+    static final String RECORD = "{\"aggregateId\":\"ENG-2026-001\",\"aggregateType\":\"Engagement\","
+            + "\"eventId\":\"7c0e5b1e-2f4a-4d38-9a6e-0d2b8f1c3a51\",\"formatVersion\":\"1\","
+            + "\"metadataSha256\":\"eec35d52fd36e5d56f515c8d56c299fc4ffce314430c32817081db33de52771f\","
+            + "\"payloadRevision\":\"1\",\"payloadSha256\":\"9c10773c7de3bc7a3a7ba00d984e2bff30696fd0788c9b738db22b30efcd976f\","
+            + "\"payloadType\":\"org.engagementledger.api.engagement.EngagementActivated\","
+            + "\"previousHash\":\"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\",\"sequence\":\"1\","
+            + "\"timestamp\":\"2026-01-15T09:30:00.000Z\"}";
+    static final String EXPECTED_HASH = "00cb83801a5a6c0c140e97c62ccae67ff81e2442c13dcf6ce12c68c5990793fe";
+    /** The same event at sequence 0 (previous hash: 64 zeros), as the chained engine writes it. */
+    static final String EXPECTED_HASH_AT_ZERO = "a28786e5865bbd4cd86b333f7fbdda4b4ba88ceea55f28c85e8f00f62198a6bc";
+
+    static StoredEvent fixture(String metadata) {
+        return new StoredEvent(null, "ENG-2026-001", 1, "Engagement", EVENT_ID, "2026-01-15T09:30:00.000Z",
+                "org.engagementledger.api.engagement.EngagementActivated", "1", PAYLOAD.getBytes(StandardCharsets.UTF_8),
+                metadata.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theFixtureEventHasItsDocumentedRecordAndHash() {
+        StoredEvent event = fixture("{\"actorId\":\"procurement-lead\",\"actorRole\":\"AGENCY_BUYER\","
+                + "\"actorOrganisation\":\"municipality-northvale\"}");
+        String metadataSha256 = EventHasher.metadataSha256(event.metaData());
+
+        assertEquals(RECORD, EventHasher.record(event, metadataSha256, PREVIOUS));
+        assertEquals(EXPECTED_HASH, EventHasher.hash(event, PREVIOUS));
+    }
+
+    @Test
+    void metadataIsHashedCanonicallyWithoutTheChainKeys() {
+        StoredEvent plain = fixture("{\"actorId\":\"procurement-lead\",\"actorRole\":\"AGENCY_BUYER\",\"actorOrganisation\":\"municipality-northvale\"}");
+        StoredEvent reorderedWithChainKeys = fixture("{ \"chainHash\": \"" + EXPECTED_HASH + "\", \"actorOrganisation\": \"municipality-northvale\",\n"
+                + " \"actorRole\": \"AGENCY_BUYER\", \"chainVersion\": \"1\", \"chainPrev\": \"" + PREVIOUS + "\", \"actorId\": \"procurement-lead\" }");
+
+        assertEquals(EventHasher.hash(plain, PREVIOUS), EventHasher.hash(reorderedWithChainKeys, PREVIOUS));
+        EventHasher.Inspection inspection = EventHasher.inspect(reorderedWithChainKeys);
+        assertNull(inspection.problem());
+        assertEquals(EXPECTED_HASH, inspection.recomputedHash());
+        assertEquals(new EventHasher.ChainLinks("1", PREVIOUS, EXPECTED_HASH), inspection.links());
+    }
+
+    @Test
+    void everyHashedColumnChangesTheHash() {
+        StoredEvent event = fixture("{\"actorId\":\"procurement-lead\"}");
+        String hash = EventHasher.hash(event, PREVIOUS);
+        byte[] payload = PAYLOAD.getBytes(StandardCharsets.UTF_8);
+        payload[20] ^= 1;
+        assertNotEquals(hash, EventHasher.hash(event.withPayload(payload), PREVIOUS));
+        assertNotEquals(hash, EventHasher.hash(event.withMetaData("{\"actorId\":\"someone-else\"}".getBytes(StandardCharsets.UTF_8)), PREVIOUS));
+        assertNotEquals(hash, EventHasher.hash(new StoredEvent(null, "ENG-2026-001", 2, "Engagement", EVENT_ID, event.timeStamp(),
+                event.payloadType(), "1", event.payload(), event.metaData()), PREVIOUS));
+        assertNotEquals(hash, EventHasher.hash(new StoredEvent(null, "ENG-2026-001", 1, "Engagement", EVENT_ID, "2026-01-15T09:30:00.001Z",
+                event.payloadType(), "1", event.payload(), event.metaData()), PREVIOUS));
+        assertNotEquals(hash, EventHasher.hash(new StoredEvent(null, "ENG-2026-001", 1, "Engagement", EVENT_ID, event.timeStamp(),
+                event.payloadType(), "2", event.payload(), event.metaData()), PREVIOUS));
+        assertNotEquals(hash, EventHasher.hash(new StoredEvent(null, "ENG-2026-001", 1, null, EVENT_ID, event.timeStamp(),
+                event.payloadType(), "1", event.payload(), event.metaData()), PREVIOUS));
+        assertNotEquals(hash, EventHasher.hash(event, Hashing.ZERO_HASH));
+        // the global index is assigned by the database and is not hashed
+        assertEquals(hash, EventHasher.hash(new StoredEvent(42L, "ENG-2026-001", 1, "Engagement", EVENT_ID, event.timeStamp(),
+                event.payloadType(), "1", event.payload(), event.metaData()), PREVIOUS));
+    }
+
+    @Test
+    void metadataWithDuplicateKeysCannotBeHashed() {
+        StoredEvent event = fixture("{\"actorId\":\"procurement-lead\",\"actorId\":\"someone-else\",\"chainVersion\":\"1\","
+                + "\"chainPrev\":\"" + PREVIOUS + "\",\"chainHash\":\"" + EXPECTED_HASH + "\"}");
+        assertNotNull(EventHasher.inspect(event).problem());
+    }
+
+    @Test
+    void theChainedEngineWritesTheDocumentedHashForTheFixtureEvent() {
+        Serializer serializer = LedgerSerializers.jackson();
+        InMemoryEventStorageEngine store = new InMemoryEventStorageEngine();
+        ChainedEventStorageEngine engine = ChainedEventStorageEngine.wrap(store, serializer);
+        Map<String, String> actor = Map.of("actorId", "procurement-lead", "actorRole", "AGENCY_BUYER",
+                "actorOrganisation", "municipality-northvale");
+
+        engine.appendEvents(new GenericDomainEventMessage<>("Engagement", "ENG-2026-001", 0, EngagementFixtures.activated(),
+                actor, EVENT_ID, Instant.parse("2026-01-15T09:30:00Z")));
+
+        DomainEventMessage<?> stored = store.readEvents("ENG-2026-001").next();
+        assertEquals(PAYLOAD, new String(stored.serializePayload(serializer, byte[].class).getData(), StandardCharsets.UTF_8));
+        assertEquals(EXPECTED_HASH_AT_ZERO, stored.getMetaData().get(EventHasher.CHAIN_HASH));
+        assertEquals(Hashing.ZERO_HASH, stored.getMetaData().get(EventHasher.CHAIN_PREV));
+        assertEquals("1", stored.getMetaData().get(EventHasher.CHAIN_VERSION));
+        assertEquals("procurement-lead", stored.getMetaData().get("actorId"));
+    }
+}
