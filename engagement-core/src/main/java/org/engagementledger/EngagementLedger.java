@@ -34,6 +34,7 @@ import org.engagementledger.api.query.FindRequirementTrace;
 import org.engagementledger.api.query.ListEngagementSummaries;
 import org.engagementledger.api.query.RequirementTrace;
 import org.engagementledger.config.EngagementLedgerModule;
+import org.engagementledger.integrity.LedgerIntegrity;
 import org.engagementledger.config.LedgerSettings;
 import org.engagementledger.storage.JdbcLedgerStorage;
 import org.engagementledger.storage.JdbcTransactionManager;
@@ -145,16 +146,21 @@ public final class EngagementLedger implements AutoCloseable {
             Configurer configurer = DefaultConfigurer.defaultConfiguration(false);
             JdbcTransactionManager transactions = null;
             if (dataSource == null) {
-                configurer.configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine());
+                configurer.registerComponent(EventStorageEngine.class,
+                                c -> LedgerIntegrity.chain(new InMemoryEventStorageEngine(), c.eventSerializer()))
+                        .configureEmbeddedEventStore(c -> c.getComponent(EventStorageEngine.class));
             } else {
                 LedgerSchema.migrate(dataSource);
                 transactions = new JdbcTransactionManager(dataSource);
                 JdbcTransactionManager jdbc = transactions;
                 LedgerSettings tuning = settings;
-                // The engine is a component of its own so that awaitReadModels can ask it about gaps.
+                // The engine is a component of its own so that awaitReadModels can ask it about gaps. Every
+                // write path goes through the hash chain (see org.engagementledger.integrity).
                 configurer.configureTransactionManager(c -> jdbc)
-                        .registerComponent(EventStorageEngine.class, c -> JdbcLedgerStorage.eventStorageEngine(jdbc,
-                                c.eventSerializer(), c.serializer(), c.upcasterChain(), c.snapshotFilter(), tuning.gapTimeout()))
+                        .registerComponent(EventStorageEngine.class, c -> LedgerIntegrity.chain(
+                                JdbcLedgerStorage.eventStorageEngine(jdbc, jdbc, c.eventSerializer(), c.serializer(),
+                                        c.upcasterChain(), c.snapshotFilter(), tuning.gapTimeout()),
+                                c.eventSerializer()))
                         .configureEmbeddedEventStore(c -> c.getComponent(EventStorageEngine.class))
                         .registerComponent(TokenStore.class, c -> JdbcLedgerStorage.tokenStore(jdbc, c.serializer()));
             }

@@ -26,6 +26,8 @@ import org.engagementledger.config.EngagementLedgerModule;
 import org.engagementledger.config.LedgerSettings;
 import org.engagementledger.engagement.ActorMetaData;
 import org.engagementledger.engagement.Engagement;
+import org.engagementledger.integrity.LedgerIntegrity;
+import org.engagementledger.storage.JdbcLedgerStorage;
 import org.engagementledger.storage.LedgerSerializers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -152,15 +154,10 @@ public class EngagementLedgerAutoConfiguration {
         }
         LedgerSerializerCheck.requireLedgerForm("eventSerializer", eventSerializer);
         LedgerSerializerCheck.requireLedgerForm("serializer", serializer);
-        return JdbcEventStorageEngine.builder()
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .eventSerializer(eventSerializer)
-                .snapshotSerializer(serializer)
-                .upcasterChain(axonConfiguration.upcasterChain())
-                .snapshotFilter(axonConfiguration.snapshotFilter())
-                .gapTimeout(Math.toIntExact(properties.toSettings().gapTimeout().toMillis()))
-                .build();
+        // Same engine as without Spring, behind the same hash chain: every write path is chained.
+        return LedgerIntegrity.chain(JdbcLedgerStorage.eventStorageEngine(connectionProvider, transactionManager,
+                eventSerializer, serializer, axonConfiguration.upcasterChain(), axonConfiguration.snapshotFilter(),
+                properties.toSettings().gapTimeout()), eventSerializer);
     }
 
     /** Read-model positions, in the ledger's token table and in the same transactions as the read models. */

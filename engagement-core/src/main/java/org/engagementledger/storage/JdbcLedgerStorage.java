@@ -1,5 +1,7 @@
 package org.engagementledger.storage;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -13,8 +15,8 @@ import java.time.Duration;
 /**
  * The ledger's JDBC stores on one database: Axon's {@link JdbcEventStorageEngine} (events and
  * snapshots) and {@link JdbcTokenStore} (read-model positions), both on the tables of
- * {@link LedgerSchema} and both using the connection of the current {@link JdbcTransactionManager}
- * transaction.
+ * {@link LedgerSchema} and both using the connection of the current transaction (a
+ * {@link JdbcTransactionManager} without Spring, Spring's with it).
  */
 public final class JdbcLedgerStorage {
 
@@ -25,12 +27,14 @@ public final class JdbcLedgerStorage {
      * @param snapshotFilter which stored snapshots may be used (the aggregates' revision filters): without
      *                       it, a snapshot of an older form would be loaded instead of rebuilding from events
      */
-    public static EventStorageEngine eventStorageEngine(JdbcTransactionManager transactions, Serializer eventSerializer,
-                                                        Serializer snapshotSerializer, EventUpcaster upcasters,
-                                                        SnapshotFilter snapshotFilter, Duration gapTimeout) {
+    public static EventStorageEngine eventStorageEngine(ConnectionProvider connections, TransactionManager transactions,
+                                                        Serializer eventSerializer, Serializer snapshotSerializer,
+                                                        EventUpcaster upcasters, SnapshotFilter snapshotFilter,
+                                                        Duration gapTimeout) {
         return JdbcEventStorageEngine.builder()
-                .connectionProvider(transactions)
+                .connectionProvider(connections)
                 .transactionManager(transactions)
+                .persistenceExceptionResolver(new DuplicateKeyResolver())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(upcasters)

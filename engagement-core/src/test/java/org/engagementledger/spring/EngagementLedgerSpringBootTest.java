@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.engagementledger.integrity.ChainedEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.engagementledger.api.Actor;
@@ -175,7 +176,9 @@ class EngagementLedgerSpringBootTest {
         assertInstanceOf(JacksonSerializer.class, axon.serializer());
         assertInstanceOf(JacksonSerializer.class, axon.eventSerializer());
         assertInstanceOf(JacksonSerializer.class, axon.messageSerializer());
-        assertInstanceOf(JdbcEventStorageEngine.class, context.getBean(EventStorageEngine.class));
+        ChainedEventStorageEngine chained = assertInstanceOf(ChainedEventStorageEngine.class, context.getBean(EventStorageEngine.class),
+                "every write path goes through the hash chain");
+        assertInstanceOf(JdbcEventStorageEngine.class, chained.delegate());
         assertInstanceOf(JdbcTokenStore.class, context.getBean(TokenStore.class));
         assertEquals(1, context.getBeansOfType(EngagementLedgerModule.class).size());
     }

@@ -7,6 +7,10 @@ import org.engagementledger.api.DecisionId;
 import org.engagementledger.api.engagement.DecisionRecorded;
 import org.engagementledger.api.engagement.RecordDecision;
 import org.engagementledger.engagement.EngagementFixtures;
+import org.engagementledger.integrity.EventHasher;
+import org.engagementledger.integrity.LedgerIntegrity;
+import org.engagementledger.integrity.StoredEvent;
+import org.engagementledger.integrity.VerificationRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,12 +28,14 @@ import java.util.UUID;
 
 import static org.engagementledger.engagement.EngagementFixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Revision-1 rows of DecisionRecorded, as written before revision 2 existed, read back through a JDBC store. */
 class DecisionRecordedUpcasterTest {
 
     private static final String RECORDED_AT = "2026-03-05T10:15:30Z";
     private HikariDataSource dataSource;
+    private String previousHash = "0".repeat(64);
 
     @BeforeEach
     void storeARevisionOneHistory() throws Exception {
@@ -67,21 +73,35 @@ class DecisionRecordedUpcasterTest {
         }
         assertEquals(List.of("1", "2"), revisionsOf(DecisionRecorded.class.getName()),
                 "the stored revision-1 row is never rewritten; the new one is revision 2");
+        assertTrue(LedgerIntegrity.on(dataSource).verify(VerificationRequest.all()).intact(),
+                "upcasting on read leaves the chain over the stored bytes intact");
     }
 
+    /**
+     * Writes a row as the ledger stored it before revision 2 existed: old payload, actor metadata and the
+     * hash-chain links computed over those stored bytes, so that the chain stays intact across the upcast.
+     */
     private void insertRaw(long sequence, String type, String revision, String payload, String timestamp) throws SQLException {
-        String metaData = "{\"actorId\":\"" + BUYER_OFFICIAL.id() + "\",\"actorRole\":\"AGENCY_BUYER\",\"actorOrganisation\":\"" + BUYER.id() + "\"}";
+        String actor = "\"actorId\":\"" + BUYER_OFFICIAL.id() + "\",\"actorRole\":\"AGENCY_BUYER\",\"actorOrganisation\":\"" + BUYER.id() + "\"";
+        String eventId = UUID.randomUUID().toString();
+        byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
+        StoredEvent unchained = new StoredEvent(null, ENGAGEMENT.value(), sequence, "Engagement", eventId, timestamp, type, revision,
+                payloadBytes, ("{" + actor + "}").getBytes(StandardCharsets.UTF_8));
+        String hash = EventHasher.hash(unchained, previousHash);
+        String metaData = "{" + actor + ",\"" + EventHasher.CHAIN_VERSION + "\":\"" + EventHasher.FORMAT_VERSION + "\",\""
+                + EventHasher.CHAIN_PREV + "\":\"" + previousHash + "\",\"" + EventHasher.CHAIN_HASH + "\":\"" + hash + "\"}";
+        previousHash = hash;
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp,"
                         + " payloadType, payloadRevision, payload, metaData) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(1, eventId);
             insert.setString(2, ENGAGEMENT.value());
             insert.setLong(3, sequence);
             insert.setString(4, "Engagement");
             insert.setString(5, timestamp);
             insert.setString(6, type);
             insert.setString(7, revision);
-            insert.setBytes(8, payload.getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(8, payloadBytes);
             insert.setBytes(9, metaData.getBytes(StandardCharsets.UTF_8));
             insert.executeUpdate();
         }
