@@ -7,6 +7,10 @@ import org.engagementledger.audit.AuditAnswer;
 import org.engagementledger.audit.EngagementAudit;
 import org.engagementledger.audit.RedFlag;
 import org.engagementledger.audit.VerificationStatus;
+import org.engagementledger.integrity.Finding;
+import org.engagementledger.integrity.LedgerIntegrity;
+import org.engagementledger.integrity.VerificationReport;
+import org.engagementledger.integrity.VerificationRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
@@ -63,10 +68,18 @@ final class AuditCommand implements Callable<Integer> {
         return LedgerCli.OK;
     }
 
-    /** Until the verifier is wired in, question 12 says so plainly. */
+    /** Question 12 from the verifier: the engagement's chain recomputed from its raw rows, against the latest digest. */
     static final class Verification {
         static VerificationStatus of(HikariDataSource dataSource, EngagementId engagementId) {
-            return VerificationStatus.notVerified("run 'verify' to check the hash chain");
+            LedgerIntegrity integrity = LedgerIntegrity.on(dataSource);
+            VerificationReport report = integrity.verify(VerificationRequest.all().forEngagement(engagementId.value()));
+            Instant now = Instant.now();
+            if (report.intact()) {
+                return VerificationStatus.intact("hash chain of " + report.eventsChecked() + " events recomputed from the stored rows: intact"
+                        + " (run 'verify --digest' with the auditor's digest and public key to also rule out a consistent rewrite)", now);
+            }
+            return VerificationStatus.findings(report.findings().size(), report.toText(),
+                    report.findings().stream().map(Finding::sequence).filter(java.util.Objects::nonNull).distinct().toList(), now);
         }
     }
 }

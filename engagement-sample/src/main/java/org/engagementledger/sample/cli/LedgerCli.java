@@ -2,6 +2,7 @@ package org.engagementledger.sample.cli;
 
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.engagementledger.engagement.CommandRefusedException;
+import org.engagementledger.integrity.IntegrityException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "engagement-ledger", mixinStandardHelpOptions = true, version = "Engagement Ledger sample 0.1.0",
         description = "Records, replays, audits and verifies public-sector consultancy engagements.",
-        subcommands = {DemoCommand.class, ListCommand.class, ReplayCommand.class, AuditCommand.class})
+        subcommands = {DemoCommand.class, ListCommand.class, ReplayCommand.class, AuditCommand.class, KeygenCommand.class,
+                DigestCommand.class, VerifyCommand.class, ExportCommand.class, ReportCommand.class})
 public final class LedgerCli implements Runnable {
 
     public static final int OK = 0;
@@ -43,7 +45,7 @@ public final class LedgerCli implements Runnable {
                 cmd.getErr().println("error: " + exception.getMessage());
                 return USAGE;
             }
-            if (exception instanceof UsageFailure) {
+            if (exception instanceof UsageFailure || exception instanceof IntegrityException) {
                 cmd.getErr().println("error: " + exception.getMessage());
                 return USAGE;
             }

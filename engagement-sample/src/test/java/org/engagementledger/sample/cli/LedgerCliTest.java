@@ -7,6 +7,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +61,70 @@ class LedgerCliTest {
     }
 
     @Test
+    void aDigestSignedWithANewKeyVerifiesAndAnExportedBundleVerifiesOffline() {
+        Path keys = directory.resolve("keys");
+        assertEquals(0, run("keygen", "--out", keys.toString()).status);
+        Path digest = directory.resolve("digest.json");
+        Run issued = run("digest", "--db", db, "--private-key", keys.resolve("digest-signing-key.pem").toString(), "--out", digest.toString());
+        assertEquals(0, issued.status, issued.err);
+
+        Run verified = run("verify", "--db", db, "--digest", digest.toString(), "--public-key", keys.resolve("digest-public-key.pem").toString());
+        assertEquals(0, verified.status, verified.out + verified.err);
+
+        Path bundle = directory.resolve("nv.bundle.json");
+        assertEquals(0, run("export", "NV-2026-014", "--format", "bundle", "--out", bundle.toString(), "--db", db).status);
+        Run offline = run("verify", "--bundle", bundle.toString(), "--public-key", keys.resolve("digest-public-key.pem").toString());
+        assertEquals(0, offline.status, offline.out + offline.err);
+    }
+
+    @Test
+    void aPayloadChangedInTheDatabaseIsFoundLocatedAndExitsWithOne() throws Exception {
+        try (Connection c = DriverManager.getConnection(db, "sa", ""); Statement s = c.createStatement()) {
+            int changed = s.executeUpdate("UPDATE DomainEventEntry SET payload = REPLACE(payload, CAST('Matching model design' AS VARBINARY),"
+                    + " CAST('Matching model redone' AS VARBINARY)) WHERE sequenceNumber = 3");
+            assertEquals(1, changed);
+        }
+        Run verified = run("verify", "--db", db, "--format", "json");
+        assertEquals(1, verified.status, verified.out + verified.err);
+        assertTrue(verified.out.contains("HASH_MISMATCH") && verified.out.contains("NV-2026-014"), verified.out);
+
+        Run audit = run("audit", "NV-2026-014", "--db", db);
+        assertTrue(audit.out.contains("12. "), audit.out);
+        assertTrue(audit.out.lines().dropWhile(l -> !l.startsWith("12. ")).skip(1).findFirst().orElse("").contains("CONCERN"), audit.out);
+    }
+
+    @Test
+    void reportWritesASelfContainedHtmlPageWithTheAnswersAndCharts() throws Exception {
+        Path html = directory.resolve("report.html");
+        Run report = run("report", "NV-2026-014", "--db", db, "--out", html.toString());
+        assertEquals(0, report.status, report.err);
+        String page = java.nio.file.Files.readString(html);
+        assertTrue(page.contains("id=\"chart-cost\"") && page.contains("id=\"chart-capability\""), "charts");
+        assertTrue(page.contains("data-question=\"12\""), "answers");
+        assertTrue(page.contains("data-outcome=\"INTACT\"") || page.contains("data-outcome=\"intact\""), "verification status");
+    }
+
+    @Test
+    void exportWritesOcdsReleaseAndRecordPackages() throws Exception {
+        Path releases = directory.resolve("nv.releases.json");
+        assertEquals(0, run("export", "NV-2026-014", "--format", "ocds-release", "--out", releases.toString(), "--db", db).status);
+        String releasePackage = java.nio.file.Files.readString(releases);
+        assertTrue(releasePackage.contains("\"ocid\"") && releasePackage.contains("ocds-nv0001-2026-014"), releasePackage);
+        assertTrue(releasePackage.contains("\"planning\"") && releasePackage.contains("\"award\""), releasePackage);
+
+        Path record = directory.resolve("nv.record.json");
+        assertEquals(0, run("export", "NV-2026-014", "--format", "ocds-record", "--out", record.toString(), "--db", db).status);
+        assertTrue(java.nio.file.Files.readString(record).contains("\"compiledRelease\""));
+
+        assertEquals(2, run("export", "NV-2026-014", "--format", "pdf", "--out", record.toString(), "--db", db).status);
+    }
+
+    @Test
+    void aDigestWithoutItsPublicKeyIsAUsageError() {
+        assertEquals(2, run("verify", "--db", db, "--digest", directory.resolve("d.json").toString()).status);
+    }
+
+    @Test
     void anUnknownEngagementIsAUsageErrorWithExitStatusTwo() {
         Run unknown = run("replay", "NO-SUCH-ID", "--db", db);
         assertEquals(2, unknown.status, unknown.err);
@@ -73,7 +140,7 @@ class LedgerCliTest {
 
     @Test
     void everyCommandHasHelpAndABadOptionIsExitStatusTwo() {
-        for (String command : new String[]{"demo", "list", "replay", "audit"}) {
+        for (String command : new String[]{"demo", "list", "replay", "audit", "keygen", "digest", "verify", "export", "report"}) {
             Run help = run(command, "--help");
             assertEquals(0, help.status, command);
             assertTrue(help.out.contains("Usage:"), help.out);
