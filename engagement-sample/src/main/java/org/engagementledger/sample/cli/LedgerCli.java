@@ -32,6 +32,7 @@ public final class LedgerCli implements Runnable {
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
+        System.setProperty("org.jboss.logging.provider", "slf4j"); // Hibernate Validator logs through SLF4J (warnings only)
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
