@@ -3,6 +3,7 @@ package org.engagementledger.sample.cli;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.engagementledger.engagement.CommandRefusedException;
 import org.engagementledger.integrity.IntegrityException;
+import org.engagementledger.sample.bench.AppendBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,7 @@ import java.io.PrintWriter;
 @Command(name = "engagement-ledger", mixinStandardHelpOptions = true, version = "Engagement Ledger sample 0.1.0",
         description = "Records, replays, audits and verifies public-sector consultancy engagements.",
         subcommands = {DemoCommand.class, ListCommand.class, ReplayCommand.class, AuditCommand.class, KeygenCommand.class,
-                DigestCommand.class, VerifyCommand.class, ExportCommand.class, ReportCommand.class})
+                DigestCommand.class, VerifyCommand.class, ExportCommand.class, ReportCommand.class, AppendBenchmark.class})
 public final class LedgerCli implements Runnable {
 
     public static final int OK = 0;
@@ -39,6 +40,7 @@ public final class LedgerCli implements Runnable {
     /** Runs the command line and returns its exit status (for tests and embedding). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new LedgerCli());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {

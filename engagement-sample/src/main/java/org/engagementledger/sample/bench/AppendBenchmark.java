@@ -1,0 +1,123 @@
+package org.engagementledger.sample.bench;
+
+import org.engagementledger.config.LedgerSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * Append benchmark: how fast the ledger stores commands compared with plain JDBC inserts of equally
+ * sized rows, measured in the same run, on PostgreSQL and on an H2 file database.
+ *
+ * <pre>
+ * mvn -B -q install -DskipTests &amp;&amp; java -jar engagement-sample/target/engagement-sample.jar \
+ *     bench [--store both] [--commands 20000] [--format json]
+ * </pre>
+ *
+ * <p>Each store runs in a fresh database (a new PostgreSQL schema, dropped afterwards; a new H2 file
+ * database in a temporary directory, deleted afterwards). One client thread; every ledger command and
+ * every baseline row is its own transaction. See {@link AppendRun} for the procedure and
+ * {@link BenchReport} for the output.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Appends N LogTime commands over M engagements through the ledger, and N equally sized rows with plain"
+                + " JDBC, one transaction each, one client thread, in a fresh PostgreSQL schema and/or H2 file database;"
+                + " prints both rates, their ratio, the rates of the first and last 10 %%, p50/p99 latency and CPU per append."})
+public final class AppendBenchmark implements Callable<Integer> {
+
+    /** Which databases to run on. */
+    public enum Store { H2, POSTGRES, BOTH }
+
+    @Option(names = "--commands", paramLabel = "N", defaultValue = "20000", description = "measured appends per side (default ${DEFAULT-VALUE})")
+    int commands;
+
+    @Option(names = "--engagements", paramLabel = "M", defaultValue = "200", description = "engagements, round-robin (default ${DEFAULT-VALUE})")
+    int engagements;
+
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "5000",
+            description = "unmeasured appends per side first: JIT, pool, caches (default ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--slices", defaultValue = "50",
+            description = "the measured appends run in this many slices, ledger and baseline alternating (default ${DEFAULT-VALUE})")
+    int slices;
+
+    @Option(names = "--store", defaultValue = "both", description = "h2, postgres or both (default ${DEFAULT-VALUE})")
+    Store store;
+
+    @Option(names = "--read-models", defaultValue = "running",
+            description = "running (as shipped; backlog drained untimed after each ledger slice) or stopped (write path only)"
+                    + " (default ${DEFAULT-VALUE})")
+    AppendSettings.ReadModels readModels;
+
+    @Option(names = "--db", paramLabel = "JDBC-URL", defaultValue = "${env:ENGAGEMENT_LEDGER_PG_URL:-jdbc:postgresql://127.0.0.1:5432/test}",
+            description = "PostgreSQL server; a fresh schema is created in it and dropped (default ${DEFAULT-VALUE})")
+    String db;
+
+    @Option(names = "--db-user", defaultValue = "${env:ENGAGEMENT_LEDGER_PG_USER:-postgres}", description = "default ${DEFAULT-VALUE}")
+    String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "${env:ENGAGEMENT_LEDGER_PG_PASSWORD:-}", description = "default empty")
+    String dbPassword;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
+    BenchReport.Format format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        BenchReport report = run(spec.commandLine().getErr());
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(report.render(format));
+        out.flush();
+        return 0;
+    }
+
+    /** Runs the append benchmark with the parsed options on each store in turn; progress goes to {@code progress}. */
+    BenchReport run(PrintWriter progress) throws Exception {
+        AppendSettings settings = new AppendSettings(commands, engagements, warmup, slices, LedgerSettings.DEFAULTS, readModels);
+        List<StoreReport> reports = new ArrayList<>();
+        AppendRun run = new AppendRun(settings, progress);
+        for (Store each : stores()) {
+            try (BenchDatabase database = open(each)) {
+                reports.add(run.run(database));
+            }
+        }
+        return new BenchReport("append, 1 client, one transaction per command (ledger) and per row (plain JDBC baseline)",
+                runContext(settings), reports);
+    }
+
+    private BenchDatabase open(Store which) {
+        return which == Store.POSTGRES ? BenchDatabase.postgres(db, dbUser, dbPassword == null ? "" : dbPassword) : BenchDatabase.h2File();
+    }
+
+    private List<Store> stores() {
+        return store == Store.BOTH ? List.of(Store.POSTGRES, Store.H2) : List.of(store);
+    }
+
+    private static Map<String, String> runContext(AppendSettings settings) {
+        Runtime runtime = Runtime.getRuntime();
+        Map<String, String> run = new LinkedHashMap<>();
+        run.put("commands (N)", String.valueOf(settings.commands()));
+        run.put("engagements (M)", String.valueOf(settings.engagements()));
+        run.put("warm-up", settings.warmup() + " per side");
+        run.put("slices", settings.slices() + ", ledger and baseline alternating (ABBA)");
+        run.put("read models", settings.readModels().name().toLowerCase(Locale.ROOT));
+        run.put("machine", runtime.availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ", max heap " + runtime.maxMemory() / (1024 * 1024) + " MB");
+        run.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        return run;
+    }
+}

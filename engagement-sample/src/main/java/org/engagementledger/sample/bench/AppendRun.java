@@ -1,0 +1,238 @@
+package org.engagementledger.sample.bench;
+
+import org.engagementledger.api.engagement.TimeLogged;
+import org.engagementledger.config.LedgerSettings;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One append run on one database.
+ *
+ * <ol>
+ *   <li>The ledger commissions and activates M engagements, then warms up with W commands.</li>
+ *   <li>The baseline table is created next to {@code DomainEventEntry}; its rows get the payload and
+ *       metadata size of the ledger's average stored {@code TimeLogged} event. It warms up with W rows.</li>
+ *   <li>N ledger commands and N baseline rows are measured in interleaved slices (ledger, baseline;
+ *       baseline, ledger; ...), so that both sides see the same machine and database conditions.</li>
+ *   <li>With read models running, their backlog is drained after the warm-up and after every ledger
+ *       slice, untimed, so that it does not slow the baseline's slice down.</li>
+ * </ol>
+ * Rates count service time only (see {@link AppendTimeline}); CPU is the client thread's CPU time, which
+ * includes the JDBC driver and, on H2, the database engine itself.
+ */
+final class AppendRun {
+
+    static final String RATE = "append-1-client";
+    static final String FIRST = "append-1-client-first-10pct";
+    static final String LAST = "append-1-client-last-10pct";
+    static final String FLATNESS = "append-1-client-last/first";
+    static final String P50 = "append-1-client-latency-p50";
+    static final String P99 = "append-1-client-latency-p99";
+    static final String CPU = "append-1-client-cpu";
+    static final String EVENT_SIZE = "stored-event-size";
+
+    static final double RATIO_GOAL = 0.95;
+    static final double FLATNESS_GOAL = 0.9;
+    private static final double TENTH = 0.1;
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
+
+    private final AppendSettings settings;
+    private final PrintWriter progress;
+
+    AppendRun(AppendSettings settings, PrintWriter progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    StoreReport run(BenchDatabase database) throws Exception {
+        long started = System.nanoTime();
+        DataSource dataSource = database.dataSource();
+        String store = database.store();
+        int w = settings.warmup();
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("database", database.productVersion());
+        String loadAtStart = loadAverage();
+        context.put("ledger settings", ledgerSettings());
+
+        progress.printf("%s: commissioning and activating %d engagements%n", store, settings.engagements());
+        try (LedgerAppends ledger = new LedgerAppends(dataSource, settings.ledger(), settings.engagements(), (long) w + settings.commands())) {
+            boolean readModels = settings.readModels() == AppendSettings.ReadModels.RUNNING;
+            if (!readModels) {
+                ledger.stopEventProcessors();
+            }
+            List<String> processors = ledger.eventProcessors();
+            context.put("event processors", processors.isEmpty() ? "none in the ledger" : String.join(", ", processors));
+
+            progress.printf("%s: warm-up, %d ledger commands%n", store, w);
+            warmUp(ledger, w);
+            Duration drained = ledger.awaitEventProcessors(DRAIN_TIMEOUT);
+            JdbcAppends baseline = baselineLike(dataSource);
+            List<String> shape = JdbcAppends.shapeDifferences(dataSource);
+            context.put("baseline table", shape.isEmpty() ? JdbcAppends.TABLE + ", same shape as DomainEventEntry"
+                    : JdbcAppends.TABLE + " DIFFERS from DomainEventEntry: " + shape);
+            progress.printf("%s: warm-up, %d baseline rows%n", store, w);
+            warmUp(baseline, w);
+
+            AppendTimeline ledgerTimes = new AppendTimeline(settings.commands());
+            AppendTimeline baselineTimes = new AppendTimeline(settings.commands());
+            drained = drained.plus(measureInterleaved(store, ledger, ledgerTimes, baseline, baselineTimes));
+            if (readModels && !processors.isEmpty()) {
+                context.put("read-model backlog", String.format(Locale.ROOT, "%.2f s spent, untimed, waiting for the event processors"
+                        + " to catch up after the warm-up and each ledger slice", drained.toNanos() / 1e9));
+            }
+
+            StoredSize ledgerSize = StoredSize.of(dataSource, "DomainEventEntry", LedgerAppends.EVENT_TYPE);
+            StoredSize baselineSize = StoredSize.of(dataSource, JdbcAppends.TABLE, LedgerAppends.EVENT_TYPE);
+            context.put("stored event", String.format(Locale.ROOT, "payload %.0f B + metadata %.0f B (ledger, %d TimeLogged events);"
+                            + " baseline rows %.0f B + %.0f B", ledgerSize.payloadBytes(), ledgerSize.metaDataBytes(), ledgerSize.rows(),
+                    baselineSize.payloadBytes(), baselineSize.metaDataBytes()));
+            context.put("snapshots", snapshots(dataSource));
+            context.put("load average", loadAtStart + " at start, " + loadAverage() + " at end (1 min; "
+                    + Runtime.getRuntime().availableProcessors() + " cores)");
+            context.put("elapsed", String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9));
+            List<Measure> measures = measures(ledgerTimes, baselineTimes, ledgerSize, baselineSize);
+            return new StoreReport(store, database.url(), context, measures, goals(measures));
+        }
+    }
+
+    /** Runs the measured appends in slices, alternating which side goes first; returns the time spent draining read models. */
+    private Duration measureInterleaved(String store, LedgerAppends ledger, AppendTimeline ledgerTimes,
+                                        JdbcAppends baseline, AppendTimeline baselineTimes) throws Exception {
+        int n = settings.commands();
+        long offset = settings.warmup();
+        Duration drained = Duration.ZERO;
+        System.gc();
+        for (int s = 0; s < settings.slices(); s++) {
+            long from = offset + (long) n * s / settings.slices();
+            long to = offset + (long) n * (s + 1) / settings.slices();
+            int ledgerFrom = ledgerTimes.count();
+            int baselineFrom = baselineTimes.count();
+            if (s % 2 == 0) {
+                slice(ledger, ledgerTimes, from, to);
+                drained = drained.plus(ledger.awaitEventProcessors(DRAIN_TIMEOUT));
+                slice(baseline, baselineTimes, from, to);
+            } else {
+                slice(baseline, baselineTimes, from, to);
+                slice(ledger, ledgerTimes, from, to);
+                drained = drained.plus(ledger.awaitEventProcessors(DRAIN_TIMEOUT));
+            }
+            progress.printf(Locale.ROOT, "%s: slice %d/%d, ledger %.0f ops/s, baseline %.0f ops/s%n", store, s + 1, settings.slices(),
+                    ledgerTimes.rateBetween(ledgerFrom, ledgerTimes.count()), baselineTimes.rateBetween(baselineFrom, baselineTimes.count()));
+        }
+        return drained;
+    }
+
+    /** The baseline, with rows as large as the ledger's average stored time entry so far. */
+    private JdbcAppends baselineLike(DataSource dataSource) throws SQLException {
+        StoredSize size = StoredSize.of(dataSource, "DomainEventEntry", LedgerAppends.EVENT_TYPE);
+        byte[][] sample = lastStoredEvent(dataSource);
+        return new JdbcAppends(dataSource, engagementIds(settings.engagements()), LedgerAppends.EVENT_TYPE,
+                JdbcAppends.resized(sample[0], (int) Math.round(size.payloadBytes())),
+                JdbcAppends.resized(sample[1], (int) Math.round(size.metaDataBytes())));
+    }
+
+    private static List<Measure> measures(AppendTimeline ledger, AppendTimeline baseline, StoredSize ledgerSize, StoredSize baselineSize) {
+        return List.of(
+                new Measure(RATE, ledger.rate(), baseline.rate(), "ops/s"),
+                new Measure(FIRST, ledger.rateOfFirst(TENTH), baseline.rateOfFirst(TENTH), "ops/s"),
+                new Measure(LAST, ledger.rateOfLast(TENTH), baseline.rateOfLast(TENTH), "ops/s"),
+                new Measure(FLATNESS, ledger.rateOfLast(TENTH) / ledger.rateOfFirst(TENTH),
+                        baseline.rateOfLast(TENTH) / baseline.rateOfFirst(TENTH), "x"),
+                new Measure(P50, ledger.latencyMillis(0.5), baseline.latencyMillis(0.5), "ms"),
+                new Measure(P99, ledger.latencyMillis(0.99), baseline.latencyMillis(0.99), "ms"),
+                new Measure(CPU, ledger.cpuMicrosPerAppend(), baseline.cpuMicrosPerAppend(), "us/op"),
+                new Measure(EVENT_SIZE, ledgerSize.totalBytes(), baselineSize.totalBytes(), "bytes"));
+    }
+
+    private static List<Goal> goals(List<Measure> measures) {
+        Measure rate = measures.stream().filter(m -> m.name().equals(RATE)).findFirst().orElseThrow();
+        Measure flatness = measures.stream().filter(m -> m.name().equals(FLATNESS)).findFirst().orElseThrow();
+        return List.of(
+                new Goal(RATE + " ratio", "ledger rate at least 0.95x plain JDBC", RATIO_GOAL, rate.ratio()),
+                new Goal("ledger " + FLATNESS, "ledger's last 10 % at least 0.9x its first 10 %", FLATNESS_GOAL, flatness.ledger()));
+    }
+
+    private String ledgerSettings() {
+        LedgerSettings ledger = settings.ledger();
+        String cache = ledger.cacheSize() < settings.engagements() ? " (SMALLER than M: engagements are evicted and reloaded)" : "";
+        return "snapshot every " + ledger.snapshotThreshold() + " events, aggregate cache " + ledger.cacheSize() + cache
+                + ", pool " + BenchDatabase.POOL_SIZE + " connections";
+    }
+
+    private static void warmUp(AppendTarget target, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            target.append(i);
+        }
+    }
+
+    /** Appends {@code from..to-1}, timing each call, into {@code times}. */
+    private static void slice(AppendTarget target, AppendTimeline times, long from, long to) throws Exception {
+        long cpuBefore = threadCpuNanos();
+        long previous = System.nanoTime();
+        for (long i = from; i < to; i++) {
+            long start = System.nanoTime();
+            target.append(i);
+            long end = System.nanoTime();
+            times.record(end - previous, end - start);
+            previous = end;
+        }
+        long cpuAfter = threadCpuNanos();
+        times.addCpu(cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
+    }
+
+    private static long threadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
+    }
+
+    /** The 1-minute load average at the start and end: other work on the machine skews absolute rates. */
+    private static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", load);
+    }
+
+    static String[] engagementIds(int engagements) {
+        String[] ids = new String[engagements];
+        for (int e = 0; e < engagements; e++) {
+            ids[e] = LedgerAppends.engagementId(e).value();
+        }
+        return ids;
+    }
+
+    /** Payload and metadata of the most recent stored {@link TimeLogged} event. */
+    private static byte[][] lastStoredEvent(DataSource dataSource) throws SQLException {
+        String sql = "SELECT payload, metaData FROM DomainEventEntry WHERE payloadType = ? ORDER BY globalIndex DESC FETCH FIRST 1 ROWS ONLY";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, TimeLogged.class.getName());
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalStateException("the warm-up stored no TimeLogged event");
+                }
+                return new byte[][]{rows.getBytes(1), rows.getBytes(2)};
+            }
+        }
+    }
+
+    /** The store keeps only the latest snapshot per engagement: how many engagements have one, and at which sequence numbers. */
+    private static String snapshots(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*), MIN(sequenceNumber), MAX(sequenceNumber) FROM SnapshotEventEntry")) {
+            rows.next();
+            return rows.getLong(1) == 0 ? "none taken" : String.format(Locale.ROOT, "%d engagements have one (latest kept only),"
+                    + " at sequence %d..%d", rows.getLong(1), rows.getLong(2), rows.getLong(3));
+        }
+    }
+}

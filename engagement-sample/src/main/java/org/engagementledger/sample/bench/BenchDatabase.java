@@ -1,0 +1,121 @@
+package org.engagementledger.sample.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A fresh, private database for one benchmark run, behind a HikariCP pool: a new schema on a
+ * PostgreSQL server (selected with {@code currentSchema}, dropped on close), or an H2 file database
+ * in a new temporary directory (deleted on close). Runs therefore never see each other's rows.
+ */
+final class BenchDatabase implements AutoCloseable {
+
+    /** Connections in the pool. One client thread needs one; the rest is head-room. */
+    static final int POOL_SIZE = 4;
+
+    private final String store;
+    private final HikariDataSource pool;
+    private final Runnable cleanup;
+
+    private BenchDatabase(String store, HikariDataSource pool, Runnable cleanup) {
+        this.store = store;
+        this.pool = pool;
+        this.cleanup = cleanup;
+    }
+
+    /** A new schema {@code bench_<random>} on the PostgreSQL server at {@code url}. */
+    static BenchDatabase postgres(String url, String user, String password) {
+        String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        execute(url, user, password, "CREATE SCHEMA " + schema);
+        String separator = url.contains("?") ? "&" : "?";
+        HikariDataSource pool = pool(url + separator + "currentSchema=" + schema, user, password);
+        return new BenchDatabase("postgres", pool, () -> execute(url, user, password, "DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
+    }
+
+    /** A new H2 file database in a temporary directory. */
+    static BenchDatabase h2File() {
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("engagement-ledger-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a temporary directory for H2", e);
+        }
+        HikariDataSource pool = pool("jdbc:h2:file:" + directory.resolve("ledger").toAbsolutePath(), "sa", "");
+        return new BenchDatabase("h2", pool, () -> deleteRecursively(directory));
+    }
+
+    String store() {
+        return store;
+    }
+
+    DataSource dataSource() {
+        return pool;
+    }
+
+    String url() {
+        return pool.getJdbcUrl();
+    }
+
+    /** Product name and version, e.g. {@code PostgreSQL 15.20}. */
+    String productVersion() {
+        try (Connection connection = pool.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+        } catch (SQLException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    /** Closes the pool, then drops the schema or deletes the files. */
+    @Override
+    public void close() {
+        try {
+            pool.close();
+        } finally {
+            cleanup.run();
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(POOL_SIZE);
+        config.setPoolName("engagement-ledger-bench");
+        return new HikariDataSource(config);
+    }
+
+    private static void execute(String url, String user, String password, String sql) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run '" + sql + "' on " + url + " as " + user + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + directory, e);
+        }
+    }
+}
