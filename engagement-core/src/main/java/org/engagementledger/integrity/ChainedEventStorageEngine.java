@@ -13,8 +13,11 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,9 +37,10 @@ import static org.axonframework.common.DateTimeUtils.formatInstant;
  * and {@value EventHasher#CHAIN_HASH} to each event's metadata. Reads, snapshots and tokens pass through
  * unchanged; snapshots are derived data and are not chained.
  *
- * <p><b>What is hashed is what is stored.</b> The payload is serialized once, with the serializer the
- * engine uses (give the engine's event serializer to {@link #wrap}), and the message handed on returns
- * exactly those bytes when the engine serializes it with that serializer. The timestamp is hashed as
+ * <p><b>What is hashed is what is stored.</b> Payload and metadata are serialized once, with the
+ * serializer the engine uses (give the engine's event serializer to {@link #wrap}), and the message
+ * handed on returns exactly those bytes (the metadata with the chain members appended) when the engine
+ * serializes it with that serializer. The timestamp is hashed as
  * {@code DateTimeUtils.formatInstant} text, which is what {@code JdbcEventStorageEngine} writes into
  * {@code timeStamp}. Events that are not {@link DomainEventMessage}s are stored by Axon as one-event
  * aggregates (aggregate id = event id, sequence 0, no type); they are chained in that same form.
@@ -176,12 +180,45 @@ public final class ChainedEventStorageEngine implements EventStorageEngine {
         StoredEvent stored = new StoredEvent(null, event.getAggregateIdentifier(), event.getSequenceNumber(), event.getType(),
                 event.getIdentifier(), formatInstant(event.getTimestamp()), payload.getType().getName(),
                 payload.getType().getRevision(), payload.getData(), metaData);
-        String hash = EventHasher.hash(stored, previous);
+        Map<String, String> strings = onlyStrings(unchained);
+        String hash = strings == null ? EventHasher.hashUnchained(stored, previous) : EventHasher.hashUnchained(stored, strings, previous);
         Map<String, Object> chain = new LinkedHashMap<>();
         chain.put(EventHasher.CHAIN_VERSION, EventHasher.FORMAT_VERSION);
         chain.put(EventHasher.CHAIN_PREV, previous);
         chain.put(EventHasher.CHAIN_HASH, hash);
-        return new ChainedDomainEventMessage<>(event, unchained.mergedWith(chain), payload, serializer, hash);
+        return new ChainedDomainEventMessage<>(event, unchained.mergedWith(chain), payload,
+                withChainKeys(metaData, previous, hash), serializer, hash);
+    }
+
+    /** The metadata as a map of strings, or {@code null} when a value is not a string (then its stored JSON is canonicalized). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> onlyStrings(MetaData metaData) {
+        for (Object value : metaData.values()) {
+            if (!(value instanceof String)) {
+                return null;
+            }
+        }
+        return (Map<String, String>) (Map<String, ?>) metaData;
+    }
+
+    /**
+     * The stored metadata: the hashed, unchained metadata object with the three chain members appended,
+     * so that it is not serialized a second time; {@code null} (serialize as usual) when the bytes are
+     * not a plain JSON object. Verifiers parse it and drop the chain keys, which gives back the hashed
+     * object.
+     */
+    private static byte[] withChainKeys(byte[] unchained, String previous, String hash) {
+        int last = unchained.length - 1;
+        if (unchained.length < 2 || unchained[0] != '{' || unchained[last] != '}') {
+            return null;
+        }
+        boolean empty = unchained.length == 2;
+        byte[] chain = ((empty ? "" : ",") + '"' + EventHasher.CHAIN_VERSION + "\":\"" + EventHasher.FORMAT_VERSION + "\",\""
+                + EventHasher.CHAIN_PREV + "\":\"" + previous + "\",\"" + EventHasher.CHAIN_HASH + "\":\"" + hash + "\"}")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] stored = Arrays.copyOf(unchained, last + chain.length);
+        System.arraycopy(chain, 0, stored, last, chain.length);
+        return stored;
     }
 
     private String previousHash(DomainEventMessage<?> event, Map<String, Head> batch, Map<String, Head> pending) {
@@ -261,15 +298,17 @@ public final class ChainedEventStorageEngine implements EventStorageEngine {
         private static final long serialVersionUID = 1L;
 
         private final transient SerializedObject<byte[]> payload;
+        private final transient byte[] storedMetaData;
         private final transient Serializer serializer;
         private final String hash;
 
         ChainedDomainEventMessage(DomainEventMessage<T> event, MetaData metaData, SerializedObject<byte[]> payload,
-                                  Serializer serializer, String hash) {
+                                  byte[] storedMetaData, Serializer serializer, String hash) {
             super(event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(),
                     new GenericMessage<>(event.getIdentifier(), event.getPayloadType(), event.getPayload(), metaData),
                     event.getTimestamp());
             this.payload = payload;
+            this.storedMetaData = storedMetaData;
             this.serializer = serializer;
             this.hash = hash;
         }
@@ -280,6 +319,16 @@ public final class ChainedEventStorageEngine implements EventStorageEngine {
                 return requested.getConverter().convert(payload, expectedRepresentation);
             }
             return super.serializePayload(requested, expectedRepresentation);
+        }
+
+        @Override
+        public <S> SerializedObject<S> serializeMetaData(Serializer requested, Class<S> expectedRepresentation) {
+            if (requested == serializer && storedMetaData != null) {
+                return requested.getConverter().convert(
+                        new SimpleSerializedObject<>(storedMetaData, byte[].class, requested.typeForClass(MetaData.class)),
+                        expectedRepresentation);
+            }
+            return super.serializeMetaData(requested, expectedRepresentation);
         }
     }
 

@@ -72,7 +72,7 @@ public final class EventHasher {
 
     /** The canonical record of an event (see the class comment); what {@link #hash} hashes after the tag. */
     public static String record(StoredEvent event, String metadataSha256, String previousHash) {
-        Map<String, Object> record = new LinkedHashMap<>();
+        Map<String, String> record = new LinkedHashMap<>();
         record.put("formatVersion", FORMAT_VERSION);
         record.put("aggregateType", event.type());
         record.put("aggregateId", event.aggregateIdentifier());
@@ -84,7 +84,7 @@ public final class EventHasher {
         record.put("payloadSha256", Hashing.sha256Hex(event.payload()));
         record.put("metadataSha256", metadataSha256);
         record.put("previousHash", previousHash);
-        return CanonicalJson.canonicalizeValue(record);
+        return CanonicalJson.flatObject(record);
     }
 
     /** {@code hash_n} of an event whose metadata digest is already known. */
@@ -95,6 +95,28 @@ public final class EventHasher {
     /** {@code hash_n} of a stored event, its metadata digest computed from its stored metadata bytes. */
     public static String hash(StoredEvent event, String previousHash) {
         return hash(event, metadataSha256(event.metaData()), previousHash);
+    }
+
+    /**
+     * {@code hash_n} of an event about to be stored, whose metadata bytes are known to hold no chain keys
+     * yet (the writer's case): the metadata is canonicalized as it is, without first being parsed to
+     * remove them. Equal to {@link #hash(StoredEvent, String)} for such an event.
+     */
+    public static String hashUnchained(StoredEvent event, String previousHash) {
+        if (event.metaData() == null) {
+            throw new IllegalArgumentException("no metadata");
+        }
+        return hash(event, Hashing.sha256Hex(CanonicalJson.canonicalize(event.metaData()).getBytes(StandardCharsets.UTF_8)), previousHash);
+    }
+
+    /**
+     * {@code hash_n} of an event about to be stored whose metadata, without chain keys, holds only string
+     * values, given as that map: its canonical JSON is written directly rather than parsed from the
+     * serialized bytes. Equal to {@link #hash(StoredEvent, String)} when {@code event.metaData()} is the
+     * JSON of {@code stringMetadata}.
+     */
+    public static String hashUnchained(StoredEvent event, Map<String, String> stringMetadata, String previousHash) {
+        return hash(event, Hashing.sha256Hex(CanonicalJson.flatObject(stringMetadata).getBytes(StandardCharsets.UTF_8)), previousHash);
     }
 
     /**

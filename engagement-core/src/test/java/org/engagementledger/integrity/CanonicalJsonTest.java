@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -61,5 +62,41 @@ class CanonicalJsonTest {
             assertNotNull(in, path);
             return in.readAllBytes();
         }
+    }
+
+    @Test
+    void aFlatStringObjectIsWrittenExactlyAsTheLibraryCanonicalizesIt() {
+        Random random = new Random(8785);
+        String[] alphabet = {"a", "Z", "0", " ", "-", ":", ".", "\"", "\\", "/", "\n", "\t", "\u0000", "\u001f", "\u007f", "\u00e9",
+                "\u20ac", "\u2028", "\ud83d\ude00", "\ud800", "\udfff", "\uffff", "\u00a0", "\u0130"};
+        for (int round = 0; round < 2_000; round++) {
+            Map<String, String> members = new LinkedHashMap<>();
+            int size = random.nextInt(12);
+            for (int i = 0; i < size; i++) {
+                members.put(randomText(random, alphabet), random.nextInt(8) == 0 ? null : randomText(random, alphabet));
+            }
+            assertEquals(CanonicalJson.canonicalizeValue(members), CanonicalJson.flatObject(members), () -> "members " + members);
+        }
+    }
+
+    @Test
+    void aChainRecordTakesTheDirectPathAndSortsKeysByCodeUnits() {
+        Map<String, String> record = new LinkedHashMap<>();
+        record.put("sequence", "7");
+        record.put("aggregateType", null);
+        record.put("aggregateId", "ENG-2026-001");
+        record.put("Zeta", "\u00e9t\u00e9 \u20ac");
+
+        assertEquals("{\"Zeta\":\"\u00e9t\u00e9 \u20ac\",\"aggregateId\":\"ENG-2026-001\",\"aggregateType\":null,\"sequence\":\"7\"}",
+                CanonicalJson.flatObject(record));
+    }
+
+    private static String randomText(Random random, String[] alphabet) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(6);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        return text.toString();
     }
 }

@@ -5,11 +5,19 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.engagementledger.engagement.EngagementFixtures;
 import org.engagementledger.storage.LedgerSerializers;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -130,5 +138,47 @@ class EventHasherTest {
         assertEquals(Hashing.ZERO_HASH, stored.getMetaData().get(EventHasher.CHAIN_PREV));
         assertEquals("1", stored.getMetaData().get(EventHasher.CHAIN_VERSION));
         assertEquals("procurement-lead", stored.getMetaData().get("actorId"));
+    }
+
+    @Test
+    void theWritersShortcutForUnchainedMetadataGivesTheVerifiersHash() {
+        for (String metadata : new String[] {"{}", "{\"actorId\":\"procurement-lead\",\"traceId\":\"t-1\"}",
+                "{\"note\":\"caf\u00e9 \\\"quoted\\\" \\n\",\"amount\":1.50,\"nested\":{\"b\":1,\"a\":[true,null]}}"}) {
+            StoredEvent event = fixture(metadata);
+            assertEquals(EventHasher.hash(event, PREVIOUS), EventHasher.hashUnchained(event, PREVIOUS), metadata);
+        }
+        Map<String, String> strings = new LinkedHashMap<>();
+        strings.put("traceId", "t-1");
+        strings.put("actorId", "caf\u00e9 \"quoted\" \n");
+        StoredEvent event = fixture("{\"traceId\":\"t-1\",\"actorId\":\"caf\u00e9 \\\"quoted\\\" \\n\"}");
+        assertEquals(EventHasher.hash(event, PREVIOUS), EventHasher.hashUnchained(event, strings, PREVIOUS));
+    }
+
+    @Test
+    void theChainedEngineStoresTheHashedMetadataWithTheChainMembersAppended() {
+        Serializer serializer = LedgerSerializers.jackson();
+        Map<String, String> actor = Map.of("actorId", "procurement-lead", "actorRole", "AGENCY_BUYER");
+        List<byte[]> written = new ArrayList<>();
+        EventStorageEngine recorder = (EventStorageEngine) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {EventStorageEngine.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("appendEvents") && args[0] instanceof List<?> events) {
+                        events.forEach(event -> written.add(((EventMessage<?>) event).serializeMetaData(serializer, byte[].class).getData()));
+                    }
+                    return null;
+                });
+        ChainedEventStorageEngine.wrap(recorder, serializer).appendEvents(new GenericDomainEventMessage<>("Engagement", "ENG-2026-001", 0, EngagementFixtures.activated(),
+                actor, EVENT_ID, Instant.parse("2026-01-15T09:30:00Z")));
+
+        MetaData stored = serializer.deserialize(new SimpleSerializedObject<>(written.get(0), byte[].class,
+                serializer.typeForClass(MetaData.class)));
+        assertEquals("procurement-lead", stored.get("actorId"));
+        assertEquals("AGENCY_BUYER", stored.get("actorRole"));
+        assertEquals(Hashing.ZERO_HASH, stored.get(EventHasher.CHAIN_PREV));
+        assertEquals("1", stored.get(EventHasher.CHAIN_VERSION));
+        StoredEvent row = new StoredEvent(null, "ENG-2026-001", 0, "Engagement", EVENT_ID, "2026-01-15T09:30:00.000Z",
+                "org.engagementledger.api.engagement.EngagementActivated", "1", PAYLOAD.getBytes(StandardCharsets.UTF_8), written.get(0));
+        EventHasher.Inspection inspection = EventHasher.inspect(row);
+        assertNull(inspection.problem());
+        assertEquals(inspection.links().hash(), inspection.recomputedHash());
     }
 }
