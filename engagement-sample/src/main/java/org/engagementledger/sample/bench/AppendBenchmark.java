@@ -1,6 +1,7 @@
 package org.engagementledger.sample.bench;
 
 import org.engagementledger.config.LedgerSettings;
+import org.engagementledger.sample.cli.LedgerCli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,6 +53,14 @@ public final class AppendBenchmark implements Callable<Integer> {
             description = "the measured appends run in this many slices, ledger and baseline alternating (default ${DEFAULT-VALUE})")
     int slices;
 
+    @Option(names = "--clients", paramLabel = "C", defaultValue = "16",
+            description = "concurrent clients for the second measure, each on its own engagements; 0 skips it (default ${DEFAULT-VALUE})")
+    int clients;
+
+    @Option(names = "--concurrent-commands", paramLabel = "NC", defaultValue = "-1",
+            description = "measured appends per side with concurrent clients (default: N)")
+    int concurrentCommands;
+
     @Option(names = "--store", defaultValue = "both", description = "h2, postgres or both (default ${DEFAULT-VALUE})")
     Store store;
 
@@ -87,7 +96,13 @@ public final class AppendBenchmark implements Callable<Integer> {
 
     /** Runs the append benchmark with the parsed options on each store in turn; progress goes to {@code progress}. */
     BenchReport run(PrintWriter progress) throws Exception {
-        AppendSettings settings = new AppendSettings(commands, engagements, warmup, slices, LedgerSettings.DEFAULTS, readModels);
+        AppendSettings settings;
+        try {
+            settings = new AppendSettings(commands, engagements, warmup, slices, LedgerSettings.DEFAULTS, readModels,
+                    clients, concurrentCommands < 0 ? commands : concurrentCommands);
+        } catch (IllegalArgumentException e) {
+            throw new LedgerCli.UsageFailure(e.getMessage());
+        }
         List<StoreReport> reports = new ArrayList<>();
         AppendRun run = new AppendRun(settings, progress);
         for (Store each : stores()) {
@@ -95,12 +110,19 @@ public final class AppendBenchmark implements Callable<Integer> {
                 reports.add(run.run(database));
             }
         }
-        return new BenchReport("append, 1 client, one transaction per command (ledger) and per row (plain JDBC baseline)",
+        return new BenchReport("append, 1 client and " + clients + " concurrent clients, one transaction per command (ledger)"
+                + " and per row (plain JDBC baseline)",
                 runContext(settings), reports);
     }
 
     private BenchDatabase open(Store which) {
-        return which == Store.POSTGRES ? BenchDatabase.postgres(db, dbUser, dbPassword == null ? "" : dbPassword) : BenchDatabase.h2File();
+        return which == Store.POSTGRES ? BenchDatabase.postgres(db, dbUser, dbPassword == null ? "" : dbPassword, poolSize())
+                : BenchDatabase.h2File(poolSize());
+    }
+
+    /** One connection per concurrent client, plus room for the single client, the read models and the snapshotter. */
+    private int poolSize() {
+        return clients + 4;
     }
 
     private List<Store> stores() {
@@ -114,6 +136,8 @@ public final class AppendBenchmark implements Callable<Integer> {
         run.put("engagements (M)", String.valueOf(settings.engagements()));
         run.put("warm-up", settings.warmup() + " per side");
         run.put("slices", settings.slices() + ", ledger and baseline alternating (ABBA)");
+        run.put("concurrent clients", settings.clients() == 0 ? "skipped" : settings.clients() + ", " + settings.concurrentCommands()
+                + " appends per side, each client on its own engagements, ledger and baseline alternating (ABBA)");
         run.put("read models", settings.readModels().name().toLowerCase(Locale.ROOT));
         run.put("machine", runtime.availableProcessors() + " cores, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch") + ", max heap " + runtime.maxMemory() / (1024 * 1024) + " MB");

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +30,8 @@ import java.util.Map;
  *       baseline, ledger; ...), so that both sides see the same machine and database conditions.</li>
  *   <li>With read models running, their backlog is drained after the warm-up and after every ledger
  *       slice, untimed, so that it does not slow the baseline's slice down.</li>
+ *   <li>Then C clients append at once, each on its own engagements, ledger and baseline alternating
+ *       (see {@link ConcurrentAppends}); the rate is appends over wall time.</li>
  * </ol>
  * Rates count service time only (see {@link AppendTimeline}); CPU is the client thread's CPU time, which
  * includes the JDBC driver and, on H2, the database engine itself.
@@ -43,9 +46,12 @@ final class AppendRun {
     static final String P99 = "append-1-client-latency-p99";
     static final String CPU = "append-1-client-cpu";
     static final String EVENT_SIZE = "stored-event-size";
+    /** Prefix of the concurrent measure's name; the client count follows, e.g. {@code append-16-clients}. */
+    static final String CONCURRENT = "append-%d-clients";
 
     static final double RATIO_GOAL = 0.95;
     static final double FLATNESS_GOAL = 0.9;
+    static final double CONCURRENT_GOAL = 0.8;
     private static final double TENTH = 0.1;
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
 
@@ -65,10 +71,12 @@ final class AppendRun {
         Map<String, String> context = new LinkedHashMap<>();
         context.put("database", database.productVersion());
         String loadAtStart = loadAverage();
-        context.put("ledger settings", ledgerSettings());
+        context.put("ledger settings", ledgerSettings(database.poolSize()));
 
         progress.printf("%s: commissioning and activating %d engagements%n", store, settings.engagements());
-        try (LedgerAppends ledger = new LedgerAppends(dataSource, settings.ledger(), settings.engagements(), (long) w + settings.commands())) {
+        long singleClientIndices = (long) w + settings.commands();
+        try (LedgerAppends ledger = new LedgerAppends(dataSource, settings.ledger(), settings.engagements(),
+                singleClientIndices + (long) settings.engagements() * concurrentRounds())) {
             boolean readModels = settings.readModels() == AppendSettings.ReadModels.RUNNING;
             if (!readModels) {
                 ledger.stopEventProcessors();
@@ -89,6 +97,13 @@ final class AppendRun {
             AppendTimeline ledgerTimes = new AppendTimeline(settings.commands());
             AppendTimeline baselineTimes = new AppendTimeline(settings.commands());
             drained = drained.plus(measureInterleaved(store, ledger, ledgerTimes, baseline, baselineTimes));
+
+            Measure concurrent = null;
+            if (settings.clients() > 0) {
+                ConcurrentResult result = measureConcurrent(store, ledger, baseline, singleClientIndices);
+                concurrent = result.measure();
+                drained = drained.plus(result.drained());
+            }
             if (readModels && !processors.isEmpty()) {
                 context.put("read-model backlog", String.format(Locale.ROOT, "%.2f s spent, untimed, waiting for the event processors"
                         + " to catch up after the warm-up and each ledger slice", drained.toNanos() / 1e9));
@@ -103,8 +118,61 @@ final class AppendRun {
             context.put("load average", loadAtStart + " at start, " + loadAverage() + " at end (1 min; "
                     + Runtime.getRuntime().availableProcessors() + " cores)");
             context.put("elapsed", String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9));
-            List<Measure> measures = measures(ledgerTimes, baselineTimes, ledgerSize, baselineSize);
+            List<Measure> measures = new ArrayList<>(measures(ledgerTimes, baselineTimes, ledgerSize, baselineSize));
+            if (concurrent != null) {
+                measures.add(concurrent);
+            }
             return new StoreReport(store, database.url(), context, measures, goals(measures));
+        }
+    }
+
+    private record ConcurrentResult(Measure measure, Duration drained) {
+    }
+
+    /** Rounds of M indices the concurrent phase uses: its warm-up and two halves per side. */
+    private long concurrentRounds() {
+        if (settings.clients() == 0) {
+            return 0;
+        }
+        try (ConcurrentAppends concurrent = new ConcurrentAppends(settings.clients(), settings.engagements())) {
+            return concurrent.rounds(concurrentWarmup()) + 2 * concurrent.rounds((settings.concurrentCommands() + 1) / 2) + 1;
+        }
+    }
+
+    private long concurrentWarmup() {
+        return Math.min(settings.warmup(), 100L * settings.clients());
+    }
+
+    /**
+     * C clients append at once, each on its own engagements: a short warm-up per side, then half of the
+     * appends per side, ledger first, then the other half, baseline first (ABBA). Both sides use the
+     * same indices, hence the same engagements and row keys. Read models drain, untimed, after each
+     * ledger phase.
+     */
+    private ConcurrentResult measureConcurrent(String store, LedgerAppends ledger, JdbcAppends baseline, long usedIndices) throws Exception {
+        int clients = settings.clients();
+        long half = settings.concurrentCommands() / 2;
+        try (ConcurrentAppends concurrent = new ConcurrentAppends(clients, settings.engagements())) {
+            long round = concurrent.firstFreeRound(usedIndices);
+            progress.printf("%s: %d concurrent clients, warm-up%n", store, clients);
+            concurrent.run(ledger, concurrentWarmup(), round);
+            Duration drained = ledger.awaitEventProcessors(DRAIN_TIMEOUT);
+            concurrent.run(baseline, concurrentWarmup(), round);
+            round += concurrent.rounds(concurrentWarmup());
+
+            Duration ledgerTime = concurrent.run(ledger, half, round);
+            drained = drained.plus(ledger.awaitEventProcessors(DRAIN_TIMEOUT));
+            Duration baselineTime = concurrent.run(baseline, half, round);
+            round += concurrent.rounds(half);
+            baselineTime = baselineTime.plus(concurrent.run(baseline, half, round));
+            ledgerTime = ledgerTime.plus(concurrent.run(ledger, half, round));
+            drained = drained.plus(ledger.awaitEventProcessors(DRAIN_TIMEOUT));
+
+            double ledgerRate = 2 * half / (ledgerTime.toNanos() / 1e9);
+            double baselineRate = 2 * half / (baselineTime.toNanos() / 1e9);
+            progress.printf(Locale.ROOT, "%s: %d clients, ledger %.0f ops/s, baseline %.0f ops/s%n", store, clients, ledgerRate, baselineRate);
+            return new ConcurrentResult(new Measure(String.format(Locale.ROOT, CONCURRENT, clients), ledgerRate, baselineRate, "ops/s"),
+                    drained);
         }
     }
 
@@ -157,19 +225,23 @@ final class AppendRun {
                 new Measure(EVENT_SIZE, ledgerSize.totalBytes(), baselineSize.totalBytes(), "bytes"));
     }
 
-    private static List<Goal> goals(List<Measure> measures) {
+    private List<Goal> goals(List<Measure> measures) {
         Measure rate = measures.stream().filter(m -> m.name().equals(RATE)).findFirst().orElseThrow();
         Measure flatness = measures.stream().filter(m -> m.name().equals(FLATNESS)).findFirst().orElseThrow();
-        return List.of(
+        List<Goal> goals = new ArrayList<>(List.of(
                 new Goal(RATE + " ratio", "ledger rate at least 0.95x plain JDBC", RATIO_GOAL, rate.ratio()),
-                new Goal("ledger " + FLATNESS, "ledger's last 10 % at least 0.9x its first 10 %", FLATNESS_GOAL, flatness.ledger()));
+                new Goal("ledger " + FLATNESS, "ledger's last 10 % at least 0.9x its first 10 %", FLATNESS_GOAL, flatness.ledger())));
+        String concurrent = String.format(Locale.ROOT, CONCURRENT, settings.clients());
+        measures.stream().filter(m -> m.name().equals(concurrent)).findFirst().ifPresent(m -> goals.add(
+                new Goal(concurrent + " ratio", "ledger rate at least 0.8x plain JDBC with as many threads", CONCURRENT_GOAL, m.ratio())));
+        return goals;
     }
 
-    private String ledgerSettings() {
+    private String ledgerSettings(int poolSize) {
         LedgerSettings ledger = settings.ledger();
         String cache = ledger.cacheSize() < settings.engagements() ? " (SMALLER than M: engagements are evicted and reloaded)" : "";
         return "snapshot every " + ledger.snapshotThreshold() + " events, aggregate cache " + ledger.cacheSize() + cache
-                + ", pool " + BenchDatabase.POOL_SIZE + " connections";
+                + ", pool " + poolSize + " connections";
     }
 
     private static void warmUp(AppendTarget target, int count) throws Exception {

@@ -13,8 +13,11 @@ import org.engagementledger.config.LedgerSettings;
  *                    (ABBA order), so that both see the same machine and database conditions
  * @param ledger      the ledger's settings
  * @param readModels  whether the ledger's event processors (read models) keep running during the run
+ * @param clients     concurrent client threads for the second measure (0: skip it); at most {@code engagements}
+ * @param concurrentCommands measured appends per target with concurrent clients
  */
-record AppendSettings(int commands, int engagements, int warmup, int slices, LedgerSettings ledger, ReadModels readModels) {
+record AppendSettings(int commands, int engagements, int warmup, int slices, LedgerSettings ledger, ReadModels readModels,
+                      int clients, int concurrentCommands) {
 
     /** What to do with the ledger's event processors (read models) during a run. */
     enum ReadModels {
@@ -36,6 +39,13 @@ record AppendSettings(int commands, int engagements, int warmup, int slices, Led
         }
         if (readModels == null) {
             throw new IllegalArgumentException("readModels must be RUNNING or STOPPED");
+        }
+        if (clients < 0 || clients > engagements) {
+            throw new IllegalArgumentException("clients must be between 0 and the number of engagements (" + engagements + "), was " + clients);
+        }
+        if (clients > 0 && concurrentCommands < 2 * clients) {
+            throw new IllegalArgumentException("concurrent commands must be at least twice the clients (" + 2 * clients + "), was "
+                    + concurrentCommands);
         }
         if (slices < 1 || slices > commands) {
             throw new IllegalArgumentException("slices must be between 1 and commands, was " + slices);

@@ -26,36 +26,37 @@ import java.util.stream.Stream;
 final class BenchDatabase implements AutoCloseable {
 
     /** Connections in the pool. One client thread needs one; the rest is head-room. */
-    static final int POOL_SIZE = 4;
 
     private final String store;
     private final HikariDataSource pool;
     private final Runnable cleanup;
+    private final int poolSize;
 
     private BenchDatabase(String store, HikariDataSource pool, Runnable cleanup) {
         this.store = store;
         this.pool = pool;
         this.cleanup = cleanup;
+        this.poolSize = pool.getMaximumPoolSize();
     }
 
     /** A new schema {@code bench_<random>} on the PostgreSQL server at {@code url}. */
-    static BenchDatabase postgres(String url, String user, String password) {
+    static BenchDatabase postgres(String url, String user, String password, int poolSize) {
         String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         execute(url, user, password, "CREATE SCHEMA " + schema);
         String separator = url.contains("?") ? "&" : "?";
-        HikariDataSource pool = pool(url + separator + "currentSchema=" + schema, user, password);
+        HikariDataSource pool = pool(url + separator + "currentSchema=" + schema, user, password, poolSize);
         return new BenchDatabase("postgres", pool, () -> execute(url, user, password, "DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
     }
 
     /** A new H2 file database in a temporary directory. */
-    static BenchDatabase h2File() {
+    static BenchDatabase h2File(int poolSize) {
         Path directory;
         try {
             directory = Files.createTempDirectory("engagement-ledger-bench-");
         } catch (IOException e) {
             throw new UncheckedIOException("could not create a temporary directory for H2", e);
         }
-        HikariDataSource pool = pool("jdbc:h2:file:" + directory.resolve("ledger").toAbsolutePath(), "sa", "");
+        HikariDataSource pool = pool("jdbc:h2:file:" + directory.resolve("ledger").toAbsolutePath(), "sa", "", poolSize);
         return new BenchDatabase("h2", pool, () -> deleteRecursively(directory));
     }
 
@@ -65,6 +66,10 @@ final class BenchDatabase implements AutoCloseable {
 
     DataSource dataSource() {
         return pool;
+    }
+
+    int poolSize() {
+        return poolSize;
     }
 
     String url() {
@@ -91,13 +96,13 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(String url, String user, String password) {
+    private static HikariDataSource pool(String url, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(POOL_SIZE);
-        config.setMinimumIdle(POOL_SIZE);
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(poolSize);
         config.setPoolName("engagement-ledger-bench");
         return new HikariDataSource(config);
     }

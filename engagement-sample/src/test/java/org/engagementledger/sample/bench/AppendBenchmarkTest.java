@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Runs the append benchmark on H2 with a tiny N: checks the report's form, never its timings. */
 class AppendBenchmarkTest {
 
-    private static final String[] TINY_H2_RUN = {"--store", "h2", "--commands", "200", "--engagements", "5", "--warmup", "20", "--slices", "4"};
+    private static final String[] TINY_H2_RUN = {"--store", "h2", "--commands", "200", "--engagements", "5", "--warmup", "20", "--slices", "4",
+            "--clients", "2", "--concurrent-commands", "40"};
 
     private static BenchReport report;
 
@@ -44,7 +45,24 @@ class AppendBenchmarkTest {
             Measure measure = h2.measure(latency).orElseThrow(() -> new AssertionError("missing measure " + latency));
             assertTrue(measure.ledger() > 0 && measure.baseline() > 0, measure.toString());
         }
-        assertEquals(2, h2.goals().size());
+        assertEquals(3, h2.goals().size());
+    }
+
+    @Test
+    void concurrentClientsAreMeasuredOnBothSidesWithTheirOwnGoal() {
+        Measure concurrent = onlyStore().measure("append-2-clients").orElseThrow(() -> new AssertionError(onlyStore().measures()));
+        assertTrue(concurrent.ledger() > 0 && concurrent.baseline() > 0, concurrent.toString());
+        assertTrue(onlyStore().goals().stream().anyMatch(goal -> goal.name().equals("append-2-clients ratio")), onlyStore().goals().toString());
+    }
+
+    @Test
+    void moreClientsThanEngagementsIsAUsageError() {
+        StringWriter err = new StringWriter();
+        int exitCode = LedgerCli.execute(new String[] {"bench", "--store", "h2", "--engagements", "5", "--clients", "16"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+
+        assertEquals(LedgerCli.USAGE, exitCode);
+        assertTrue(err.toString().contains("clients must be between 0 and the number of engagements (5), was 16"), err.toString());
     }
 
     @Test
