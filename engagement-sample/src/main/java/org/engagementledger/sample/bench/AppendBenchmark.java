@@ -61,6 +61,10 @@ public final class AppendBenchmark implements Callable<Integer> {
             description = "measured appends per side with concurrent clients (default: N)")
     int concurrentCommands;
 
+    @Option(names = "--load-sizes", paramLabel = "EVENTS", split = ",", defaultValue = "10000,100000",
+            description = "engagement sizes (events) whose load time is measured, from snapshot and from cache; 0 skips (default ${DEFAULT-VALUE})")
+    List<Integer> loadSizes;
+
     @Option(names = "--store", defaultValue = "both", description = "h2, postgres or both (default ${DEFAULT-VALUE})")
     Store store;
 
@@ -105,10 +109,24 @@ public final class AppendBenchmark implements Callable<Integer> {
         }
         List<StoreReport> reports = new ArrayList<>();
         AppendRun run = new AppendRun(settings, progress);
+        List<Integer> sizes = loadSizes.stream().filter(size -> size > 0).toList();
+        LoadRun load;
+        try {
+            load = sizes.isEmpty() ? null : new LoadRun(sizes, progress);
+        } catch (IllegalArgumentException e) {
+            throw new LedgerCli.UsageFailure(e.getMessage());
+        }
         for (Store each : stores()) {
+            StoreReport report;
             try (BenchDatabase database = open(each)) {
-                reports.add(run.run(database));
+                report = run.run(database);
             }
+            if (load != null) {
+                try (BenchDatabase database = open(each)) {
+                    report = report.plus(load.run(database));
+                }
+            }
+            reports.add(report);
         }
         return new BenchReport("append, 1 client and " + clients + " concurrent clients, one transaction per command (ledger)"
                 + " and per row (plain JDBC baseline)",
@@ -129,13 +147,15 @@ public final class AppendBenchmark implements Callable<Integer> {
         return store == Store.BOTH ? List.of(Store.POSTGRES, Store.H2) : List.of(store);
     }
 
-    private static Map<String, String> runContext(AppendSettings settings) {
+    private Map<String, String> runContext(AppendSettings settings) {
         Runtime runtime = Runtime.getRuntime();
         Map<String, String> run = new LinkedHashMap<>();
         run.put("commands (N)", String.valueOf(settings.commands()));
         run.put("engagements (M)", String.valueOf(settings.engagements()));
         run.put("warm-up", settings.warmup() + " per side");
         run.put("slices", settings.slices() + ", ledger and baseline alternating (ABBA)");
+        run.put("load sizes", loadSizes.stream().filter(size -> size > 0).map(String::valueOf).reduce((a, b) -> a + ", " + b)
+                .map(sizes -> sizes + " events, each on a database of its own, median of " + LoadRun.REPEATS + " loads").orElse("skipped"));
         run.put("concurrent clients", settings.clients() == 0 ? "skipped" : settings.clients() + ", " + settings.concurrentCommands()
                 + " appends per side, each client on its own engagements, ledger and baseline alternating (ABBA)");
         run.put("read models", settings.readModels().name().toLowerCase(Locale.ROOT));

@@ -48,7 +48,7 @@ public record BenchReport(String benchmark, Map<String, String> run, List<StoreR
                         figure(m.baseline()), m.unit(), String.format(Locale.ROOT, "%.2f", m.ratio())));
             }
             for (Goal goal : store.goals()) {
-                out.append(String.format(Locale.ROOT, "  goal %-46s %-6s (%.2f; %s)%n", goal.name() + " >= " + goal.minimum(),
+                out.append(String.format(Locale.ROOT, "  goal %-46s %-6s (%.2f; %s)%n", goal.name() + " " + goal.comparison() + " " + goal.limit(),
                         goal.met() ? "MET" : "MISSED", goal.value(), goal.description()));
             }
         }
@@ -82,7 +82,7 @@ public record BenchReport(String benchmark, Map<String, String> run, List<StoreR
                 ObjectNode node = goals.addObject();
                 node.put("name", goal.name());
                 node.put("description", goal.description());
-                node.put("minimum", goal.minimum());
+                node.put(goal.atMost() ? "maximum" : "minimum", goal.limit());
                 node.put("value", rounded(goal.value()));
                 node.put("met", goal.met());
             }

@@ -168,7 +168,7 @@ final class LedgerAppends implements AppendTarget, AutoCloseable {
         return new LogTime(engagement, PEOPLE[variant], ROLES[variant], day, HOURS, RATE, CostCategory.DELIVERY, null, WORK[variant]);
     }
 
-    private static CommissionEngagement commission(EngagementId id, Money ceiling) {
+    static CommissionEngagement commission(EngagementId id, Money ceiling) {
         return new CommissionEngagement(id, BUYER, "Employment Services", SUPPLIER,
                 "Redesign youth job matching", "Young unemployed people wait months for a first match",
                 "Half of young job seekers matched within six weeks", ConsultantReason.SPECIALISED_SKILLS, false, null,

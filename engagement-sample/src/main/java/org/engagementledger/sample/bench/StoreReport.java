@@ -26,4 +26,19 @@ public record StoreReport(String store, String database, Map<String, String> con
     public Optional<Measure> measure(String name) {
         return measures.stream().filter(m -> m.name().equals(name)).findFirst();
     }
+
+    /** Context, measures and goals of one more benchmark on the same store, to add to its report. */
+    public record Part(Map<String, String> context, List<Measure> measures, List<Goal> goals) {
+    }
+
+    /** This report with a part appended. */
+    public StoreReport plus(Part part) {
+        Map<String, String> allContext = new LinkedHashMap<>(context);
+        allContext.putAll(part.context());
+        List<Measure> allMeasures = new java.util.ArrayList<>(measures);
+        allMeasures.addAll(part.measures());
+        List<Goal> allGoals = new java.util.ArrayList<>(goals);
+        allGoals.addAll(part.goals());
+        return new StoreReport(store, database, allContext, allMeasures, allGoals);
+    }
 }

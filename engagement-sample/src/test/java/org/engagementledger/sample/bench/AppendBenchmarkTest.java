@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AppendBenchmarkTest {
 
     private static final String[] TINY_H2_RUN = {"--store", "h2", "--commands", "200", "--engagements", "5", "--warmup", "20", "--slices", "4",
-            "--clients", "2", "--concurrent-commands", "40"};
+            "--clients", "2", "--concurrent-commands", "40", "--load-sizes", "60,150"};
 
     private static BenchReport report;
 
@@ -45,7 +45,7 @@ class AppendBenchmarkTest {
             Measure measure = h2.measure(latency).orElseThrow(() -> new AssertionError("missing measure " + latency));
             assertTrue(measure.ledger() > 0 && measure.baseline() > 0, measure.toString());
         }
-        assertEquals(3, h2.goals().size());
+        assertEquals(7, h2.goals().size());
     }
 
     @Test
@@ -53,6 +53,21 @@ class AppendBenchmarkTest {
         Measure concurrent = onlyStore().measure("append-2-clients").orElseThrow(() -> new AssertionError(onlyStore().measures()));
         assertTrue(concurrent.ledger() > 0 && concurrent.baseline() > 0, concurrent.toString());
         assertTrue(onlyStore().goals().stream().anyMatch(goal -> goal.name().equals("append-2-clients ratio")), onlyStore().goals().toString());
+    }
+
+    @Test
+    void loadTimesFromSnapshotAndFromCacheAreComparedWithReadingTheSnapshotRowWithJdbc() {
+        StoreReport h2 = onlyStore();
+        for (String name : List.of("load-60-events-from-snapshot", "load-60-events-cached", "load-150-events-from-snapshot",
+                "load-150-events-cached")) {
+            Measure load = h2.measure(name).orElseThrow(() -> new AssertionError("missing " + name + " in " + h2.measures()));
+            assertEquals("ms", load.unit());
+            assertTrue(load.ledger() > 0 && load.baseline() > 0, load.toString());
+            Goal goal = h2.goals().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
+            assertTrue(goal.atMost() && goal.limit() == 5.0, goal.toString());
+        }
+        assertEquals("written in", h2.context().get("engagement of 150").substring(0, 10));
+        assertTrue(h2.context().get("engagement of 150").endsWith("snapshot at sequence 149"), h2.context().toString());
     }
 
     @Test
