@@ -19,6 +19,7 @@ import org.engagementledger.audit.AuditInputs;
 import org.engagementledger.audit.EngagementAudit;
 import org.engagementledger.audit.EngagementHistory;
 import org.engagementledger.audit.EngagementState;
+import org.engagementledger.audit.StoreReplay;
 import org.engagementledger.audit.Timeline;
 import org.engagementledger.audit.VerificationStatus;
 import org.engagementledger.api.EngagementId;
@@ -35,6 +36,7 @@ import org.engagementledger.api.query.ListEngagementSummaries;
 import org.engagementledger.api.query.RequirementTrace;
 import org.engagementledger.config.EngagementLedgerModule;
 import org.engagementledger.integrity.LedgerIntegrity;
+import org.engagementledger.integrity.VerificationRequest;
 import org.engagementledger.config.LedgerSettings;
 import org.engagementledger.storage.JdbcLedgerStorage;
 import org.engagementledger.storage.JdbcTransactionManager;
@@ -48,6 +50,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -76,11 +79,13 @@ public final class EngagementLedger implements AutoCloseable {
     private final Configuration axon;
     private final CommandGateway commands;
     private final boolean readModels;
+    private final DataSource dataSource;
 
-    private EngagementLedger(Configuration axon, boolean readModels) {
+    private EngagementLedger(Configuration axon, boolean readModels, DataSource dataSource) {
         this.axon = axon;
         this.commands = axon.commandGateway();
         this.readModels = readModels;
+        this.dataSource = dataSource;
     }
 
     /** A ledger that keeps events in memory only: for tests, trials and examples. */
@@ -166,7 +171,7 @@ public final class EngagementLedger implements AutoCloseable {
             }
             boolean projecting = transactions != null && readModels;
             new EngagementLedgerModule(settings, actorProvider, projecting ? transactions : null).configureModule(configurer);
-            return new EngagementLedger(configurer.start(), projecting);
+            return new EngagementLedger(configurer.start(), projecting, dataSource);
         }
     }
 
@@ -249,6 +254,20 @@ public final class EngagementLedger implements AutoCloseable {
      */
     public EngagementHistory auditHistory(EngagementId engagementId) {
         return EngagementHistory.of(axon.eventStore().readEvents(engagementId.value(), 0L));
+    }
+
+    /**
+     * Replays and verifies the whole store (or one engagement, as the request says) in one streaming
+     * pass over the stored rows: every event's hash and link checked, every engagement folded into its
+     * state and handed to {@code each}, one at a time. Memory does not grow with the store.
+     *
+     * @throws IllegalStateException for an in-memory ledger (it has no stored rows to verify)
+     */
+    public StoreReplay.Result replayStore(VerificationRequest request, Consumer<EngagementState> each) {
+        if (dataSource == null) {
+            throw new IllegalStateException("an in-memory ledger has no stored rows to replay; build it on a DataSource");
+        }
+        return StoreReplay.replay(dataSource, axon.eventSerializer(), axon.upcasterChain(), request, each);
     }
 
     /** Every event with its time, actor and a one-line summary. */

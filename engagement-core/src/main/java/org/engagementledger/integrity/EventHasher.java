@@ -195,6 +195,17 @@ public final class EventHasher {
     }
 
     private static String canonicalDigest(ObjectNode metadata) {
+        Map<String, String> strings = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> member : metadata.properties()) {
+            if (!member.getValue().isTextual()) {
+                strings = null;
+                break;
+            }
+            strings.put(member.getKey(), member.getValue().textValue());
+        }
+        if (strings != null) { // the ledger's own metadata: strings only, written canonically without a second parse
+            return Hashing.sha256Hex(CanonicalJson.flatObject(strings).getBytes(StandardCharsets.UTF_8));
+        }
         String json;
         try {
             json = IntegrityJson.MAPPER.writeValueAsString(metadata);

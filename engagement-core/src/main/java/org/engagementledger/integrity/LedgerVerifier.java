@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Verifies the hash chain from the stored rows of {@code DomainEventEntry}, read-only, with no Axon
@@ -61,12 +62,24 @@ public final class LedgerVerifier {
 
     /** Verifies the ledger's event table in this database. */
     public static VerificationReport verify(DataSource dataSource, VerificationRequest request) {
+        return verify(dataSource, request, event -> { });
+    }
+
+    /**
+     * Verifies the ledger's event table in this database and hands every row, once checked, to
+     * {@code alsoEach}, in the same single scan (grouped by engagement, in sequence order): a caller that
+     * needs the events as well (a whole-store replay) reads the store once, not twice.
+     */
+    public static VerificationReport verify(DataSource dataSource, VerificationRequest request, Consumer<StoredEvent> alsoEach) {
         try (Connection connection = dataSource.getConnection()) {
             EventRows.Settings settings = EventRows.readOnly(connection);
             try {
                 long total = EventRows.count(connection, request.engagementId());
                 ChainVerifier verifier = new ChainVerifier(request, total);
-                EventRows.scan(connection, request.engagementId(), request.fetchSize(), verifier::accept);
+                EventRows.scan(connection, request.engagementId(), request.fetchSize(), event -> {
+                    verifier.accept(event);
+                    alsoEach.accept(event);
+                });
                 return verifier.finish("database");
             } finally {
                 EventRows.release(connection, settings);

@@ -22,6 +22,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.engagementledger.audit.EngagementState;
+import org.engagementledger.audit.StoreReplay;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -75,6 +78,18 @@ class DecisionRecordedUpcasterTest {
                 "the stored revision-1 row is never rewritten; the new one is revision 2");
         assertTrue(LedgerIntegrity.on(dataSource).verify(VerificationRequest.all()).intact(),
                 "upcasting on read leaves the chain over the stored bytes intact");
+    }
+
+    @Test
+    void aWholeStoreReplayUpcastsTheRevisionOneDecisionAsTheHistoryDoes() {
+        try (EngagementLedger ledger = EngagementLedger.jdbc(dataSource)) {
+            List<EngagementState> replayed = new java.util.ArrayList<>();
+
+            StoreReplay.Result result = ledger.replayStore(VerificationRequest.all(), replayed::add);
+
+            assertEquals(List.of(ledger.auditHistory(ENGAGEMENT).state()), replayed);
+            assertTrue(result.verification().intact(), result.verification().findings().toString());
+        }
     }
 
     /**

@@ -65,6 +65,15 @@ public final class AppendBenchmark implements Callable<Integer> {
             description = "engagement sizes (events) whose load time is measured, from snapshot and from cache; 0 skips (default ${DEFAULT-VALUE})")
     List<Integer> loadSizes;
 
+    @Option(names = "--replay-events", paramLabel = "EVENTS", defaultValue = "100000",
+            description = "size of the store replayed and verified against a plain JDBC read with Jackson; 0 skips"
+                    + " (default ${DEFAULT-VALUE}; 1000000 with -Xmx256m shows the replay streams)")
+    long replayEvents;
+
+    @Option(names = "--replay-engagements", paramLabel = "E", defaultValue = "100",
+            description = "engagements the replayed store's events are spread over (default ${DEFAULT-VALUE})")
+    int replayEngagements;
+
     @Option(names = "--store", defaultValue = "both", description = "h2, postgres or both (default ${DEFAULT-VALUE})")
     Store store;
 
@@ -111,8 +120,10 @@ public final class AppendBenchmark implements Callable<Integer> {
         AppendRun run = new AppendRun(settings, progress);
         List<Integer> sizes = loadSizes.stream().filter(size -> size > 0).toList();
         LoadRun load;
+        ReplayRun replay;
         try {
             load = sizes.isEmpty() ? null : new LoadRun(sizes, progress);
+            replay = replayEvents <= 0 ? null : new ReplayRun(replayEvents, replayEngagements, progress);
         } catch (IllegalArgumentException e) {
             throw new LedgerCli.UsageFailure(e.getMessage());
         }
@@ -124,6 +135,11 @@ public final class AppendBenchmark implements Callable<Integer> {
             if (load != null) {
                 try (BenchDatabase database = open(each)) {
                     report = report.plus(load.run(database));
+                }
+            }
+            if (replay != null) {
+                try (BenchDatabase database = open(each)) {
+                    report = report.plus(replay.run(database));
                 }
             }
             reports.add(report);
@@ -156,6 +172,8 @@ public final class AppendBenchmark implements Callable<Integer> {
         run.put("slices", settings.slices() + ", ledger and baseline alternating (ABBA)");
         run.put("load sizes", loadSizes.stream().filter(size -> size > 0).map(String::valueOf).reduce((a, b) -> a + ", " + b)
                 .map(sizes -> sizes + " events, each on a database of its own, median of " + LoadRun.REPEATS + " loads").orElse("skipped"));
+        run.put("replay", replayEvents <= 0 ? "skipped" : String.format(Locale.ROOT, "%,d events over %d engagements, on a database of its own,"
+                + " ledger and baseline alternating (ABBA)", replayEvents, replayEngagements));
         run.put("concurrent clients", settings.clients() == 0 ? "skipped" : settings.clients() + ", " + settings.concurrentCommands()
                 + " appends per side, each client on its own engagements, ledger and baseline alternating (ABBA)");
         run.put("read models", settings.readModels().name().toLowerCase(Locale.ROOT));

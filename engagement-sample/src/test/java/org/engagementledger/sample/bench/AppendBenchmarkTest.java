@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AppendBenchmarkTest {
 
     private static final String[] TINY_H2_RUN = {"--store", "h2", "--commands", "200", "--engagements", "5", "--warmup", "20", "--slices", "4",
-            "--clients", "2", "--concurrent-commands", "40", "--load-sizes", "60,150"};
+            "--clients", "2", "--concurrent-commands", "40", "--load-sizes", "60,150",
+            "--replay-events", "300", "--replay-engagements", "4"};
 
     private static BenchReport report;
 
@@ -45,7 +46,7 @@ class AppendBenchmarkTest {
             Measure measure = h2.measure(latency).orElseThrow(() -> new AssertionError("missing measure " + latency));
             assertTrue(measure.ledger() > 0 && measure.baseline() > 0, measure.toString());
         }
-        assertEquals(7, h2.goals().size());
+        assertEquals(8, h2.goals().size());
     }
 
     @Test
@@ -68,6 +69,16 @@ class AppendBenchmarkTest {
         }
         assertEquals("written in", h2.context().get("engagement of 150").substring(0, 10));
         assertTrue(h2.context().get("engagement of 150").endsWith("snapshot at sequence 149"), h2.context().toString());
+    }
+
+    @Test
+    void theWholeStoreReplayIsComparedWithAPlainJdbcReadAndReportsItsPeakHeap() {
+        StoreReport h2 = onlyStore();
+        Measure replay = h2.measure("replay-verify-300-events").orElseThrow(() -> new AssertionError(h2.measures().toString()));
+        assertEquals("events/s", replay.unit());
+        assertTrue(replay.ledger() > 0 && replay.baseline() > 0, replay.toString());
+        assertTrue(h2.context().get("replay store").startsWith("300 events over 4 engagements"), h2.context().toString());
+        assertTrue(h2.context().get("replay heap").startsWith("peak "), h2.context().toString());
     }
 
     @Test
