@@ -71,8 +71,13 @@ public final class AppendBenchmark implements Callable<Integer> {
     long replayEvents;
 
     @Option(names = "--replay-engagements", paramLabel = "E", defaultValue = "100",
-            description = "engagements the replayed store's events are spread over (default ${DEFAULT-VALUE})")
+            description = "engagements the replayed and the rebuilt stores' events are spread over (default ${DEFAULT-VALUE})")
     int replayEngagements;
+
+    @Option(names = "--rebuild-events", paramLabel = "EVENTS", defaultValue = "20000",
+            description = "size of the store whose read models are rebuilt, by the ledger and by an Axon tracking processor"
+                    + " with defaults; 0 skips (default ${DEFAULT-VALUE})")
+    long rebuildEvents;
 
     @Option(names = "--store", defaultValue = "both", description = "h2, postgres or both (default ${DEFAULT-VALUE})")
     Store store;
@@ -121,9 +126,11 @@ public final class AppendBenchmark implements Callable<Integer> {
         List<Integer> sizes = loadSizes.stream().filter(size -> size > 0).toList();
         LoadRun load;
         ReplayRun replay;
+        RebuildRun rebuild;
         try {
             load = sizes.isEmpty() ? null : new LoadRun(sizes, progress);
             replay = replayEvents <= 0 ? null : new ReplayRun(replayEvents, replayEngagements, progress);
+            rebuild = rebuildEvents <= 0 ? null : new RebuildRun(rebuildEvents, replayEngagements, progress);
         } catch (IllegalArgumentException e) {
             throw new LedgerCli.UsageFailure(e.getMessage());
         }
@@ -140,6 +147,11 @@ public final class AppendBenchmark implements Callable<Integer> {
             if (replay != null) {
                 try (BenchDatabase database = open(each)) {
                     report = report.plus(replay.run(database));
+                }
+            }
+            if (rebuild != null) {
+                try (BenchDatabase database = open(each)) {
+                    report = report.plus(rebuild.run(database));
                 }
             }
             reports.add(report);
@@ -174,6 +186,8 @@ public final class AppendBenchmark implements Callable<Integer> {
                 .map(sizes -> sizes + " events, each on a database of its own, median of " + LoadRun.REPEATS + " loads").orElse("skipped"));
         run.put("replay", replayEvents <= 0 ? "skipped" : String.format(Locale.ROOT, "%,d events over %d engagements, on a database of its own,"
                 + " ledger and baseline alternating (ABBA)", replayEvents, replayEngagements));
+        run.put("rebuild", rebuildEvents <= 0 ? "skipped" : String.format(Locale.ROOT, "%,d events over %d engagements, on a database"
+                + " of its own, ledger and baseline alternating (ABBA)", rebuildEvents, replayEngagements));
         run.put("concurrent clients", settings.clients() == 0 ? "skipped" : settings.clients() + ", " + settings.concurrentCommands()
                 + " appends per side, each client on its own engagements, ledger and baseline alternating (ABBA)");
         run.put("read models", settings.readModels().name().toLowerCase(Locale.ROOT));

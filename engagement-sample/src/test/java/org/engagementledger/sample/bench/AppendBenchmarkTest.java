@@ -21,7 +21,7 @@ class AppendBenchmarkTest {
 
     private static final String[] TINY_H2_RUN = {"--store", "h2", "--commands", "200", "--engagements", "5", "--warmup", "20", "--slices", "4",
             "--clients", "2", "--concurrent-commands", "40", "--load-sizes", "60,150",
-            "--replay-events", "300", "--replay-engagements", "4"};
+            "--replay-events", "300", "--replay-engagements", "4", "--rebuild-events", "200"};
 
     private static BenchReport report;
 
@@ -46,7 +46,7 @@ class AppendBenchmarkTest {
             Measure measure = h2.measure(latency).orElseThrow(() -> new AssertionError("missing measure " + latency));
             assertTrue(measure.ledger() > 0 && measure.baseline() > 0, measure.toString());
         }
-        assertEquals(8, h2.goals().size());
+        assertEquals(9, h2.goals().size());
     }
 
     @Test
@@ -79,6 +79,14 @@ class AppendBenchmarkTest {
         assertTrue(replay.ledger() > 0 && replay.baseline() > 0, replay.toString());
         assertTrue(h2.context().get("replay store").startsWith("300 events over 4 engagements"), h2.context().toString());
         assertTrue(h2.context().get("replay heap").startsWith("peak "), h2.context().toString());
+    }
+
+    @Test
+    void theReadModelRebuildIsComparedWithATrackingProcessorWithAxonsDefaults() {
+        Measure rebuild = onlyStore().measure("rebuild-read-models-200-events").orElseThrow(() -> new AssertionError(onlyStore().measures()));
+        assertEquals("events/s", rebuild.unit());
+        assertTrue(rebuild.ledger() > 0 && rebuild.baseline() > 0, rebuild.toString());
+        assertTrue(onlyStore().goals().stream().anyMatch(goal -> goal.name().equals("rebuild-read-models-200-events ratio")));
     }
 
     @Test
