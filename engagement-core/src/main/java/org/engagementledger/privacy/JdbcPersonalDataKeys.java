@@ -25,18 +25,21 @@ import java.util.UUID;
  * 32 bytes of key material, creation time) and {@value #USE_TABLE} (which subject's key was used in which
  * engagement), created by the ledger's migrations on PostgreSQL and H2. Events never hold key material.
  *
- * <p><b>Connections.</b> A key is created, and its use in an engagement remembered, on a connection of
- * its own that commits at once, so that two writers creating the first key of one subject never fail
- * each other's transaction (the loser of the race reads the winner's key), and an erasure can always
- * find a use even if the write that used the key later rolled back. Reads and {@link #destroy} use the
- * caller's transaction ({@code transactional}), so an erasure destroys keys atomically with recording it.
+ * <p><b>Connections.</b> A key is looked up in the caller's transaction ({@code transactional}). Only when the
+ * subject has none is one created, and its use in an engagement remembered, on a connection of its own that
+ * commits at once, so that two writers creating the first key of one subject never fail each other's
+ * transaction (the loser of the race reads the winner's key), and an erasure can always find a use even if
+ * the write that used the key later rolled back. (The pool therefore needs one connection more than the
+ * writers hold while such a first write runs.) {@link #destroy} uses the caller's transaction, so an erasure
+ * destroys keys atomically with recording it.
  * Uses are never deleted: they hold a pseudonym and an engagement id, which the events hold too, and
  * keeping them means no writer ever waits for an erasure's locks.
  *
- * <p><b>Caches.</b> Keys are cached for {@code cacheTtl} (zero: no cache), so that a replay does not query
- * once per value. An erasure committed through this instance is honoured at once: its keys are dropped
- * and refused from then on. Another process on the same database may serve a destroyed key from its own
- * cache for at most {@code cacheTtl} after the erasure commits.
+ * <p><b>Caches.</b> Keys for reading are cached for {@code cacheTtl} (zero: no cache), so that a replay does
+ * not query once per value. An erasure committed through this instance is honoured at once: its keys are
+ * dropped and refused from then on. Another process on the same database may serve a destroyed key from its
+ * own cache for at most {@code cacheTtl} after the erasure commits. Keys for writing are never cached, so no
+ * process encrypts new data with a key whose destruction has committed.
  */
 public final class JdbcPersonalDataKeys implements PersonalDataKeys {
 
@@ -48,7 +51,6 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
     private final ConnectionProvider transactional;
     private final PersonalDataCipher cipher;
     private final Clock clock;
-    private final Cache<DataSubjectId, SubjectKey> writeKeys;
     private final Cache<UUID, SecretKey> readKeys;
     private final Cache<Use, Boolean> recordedUses;
     private final Cache<UUID, Boolean> destroyed;
@@ -68,7 +70,6 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
         if (cacheTtl == null || cacheTtl.isNegative()) {
             throw new IllegalArgumentException("cacheTtl must be zero (no cache) or positive, was " + cacheTtl);
         }
-        this.writeKeys = cache(cacheTtl);
         this.readKeys = cache(cacheTtl);
         this.recordedUses = cache(cacheTtl);
         // remembered past any cache entry that could still hold the key, in this process
@@ -83,11 +84,8 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
     @Override
     public SubjectKey keyForWriting(DataSubjectId subject, EngagementId engagement) {
         Objects.requireNonNull(subject, "subject");
-        SubjectKey key = writeKeys.getIfPresent(subject);
-        if (key == null || destroyed.getIfPresent(key.keyId()) != null) {
-            key = loadOrCreate(subject);
-            writeKeys.put(subject, key);
-        }
+        SubjectKey key = inTransaction("read the key of data subject " + subject, connection -> select(connection, subject))
+                .orElseGet(() -> create(subject));
         if (engagement != null) {
             Use use = new Use(key.keyId(), engagement);
             if (recordedUses.getIfPresent(use) == null) {
@@ -160,13 +158,12 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
     public void erasureCommitted(DataSubjectId subject, List<UUID> destroyedKeys) {
         destroyedKeys.forEach(id -> destroyed.put(id, Boolean.TRUE));
         readKeys.invalidateAll(destroyedKeys);
-        writeKeys.invalidate(subject);
         recordedUses.asMap().keySet().removeIf(use -> destroyedKeys.contains(use.keyId()));
     }
 
     // ---- own transactions: creating keys, remembering uses ----------------------------------------------------
 
-    private SubjectKey loadOrCreate(DataSubjectId subject) {
+    private SubjectKey create(DataSubjectId subject) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             Optional<SubjectKey> existing = select(connection, subject);

@@ -130,6 +130,18 @@ abstract class JdbcPersonalDataKeysContract extends PersonalDataKeysContract {
     }
 
     @Test
+    void noProcessEncryptsNewDataWithAKeyWhoseDestructionHasCommittedWhateverItsCache() {
+        JdbcPersonalDataKeys otherProcess = instance(Duration.ofMinutes(5));
+        SubjectKey old = otherProcess.keyForWriting(ROBIN, A);
+
+        keys.erasureCommitted(ROBIN, keys.destroy(ROBIN));
+
+        SubjectKey next = otherProcess.keyForWriting(ROBIN, A);
+        assertTrue(!next.keyId().equals(old.keyId()), "a new key, not the destroyed one");
+        assertTrue(keys.keyForReading(next.keyId()).isPresent());
+    }
+
+    @Test
     void writersInSeveralProcessesCreatingTheFirstKeyOfASubjectAtOnceAllGetTheSameKey() throws Exception {
         int writers = 6;
         ExecutorService pool = Executors.newFixedThreadPool(writers);
