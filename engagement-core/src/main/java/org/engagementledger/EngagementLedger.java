@@ -65,7 +65,7 @@ import java.util.concurrent.CompletionException;
  * business-rule errors. Either way nothing is stored.
  *
  * <p>A ledger on a database also keeps read models (summary, requirement trace, cost ledger, agency
- * portfolio) in tables of the same database, updated by a background event processor: they are
+ * portfolio, feedback log) in tables of the same database, updated by a background event processor: they are
  * eventually consistent, so call {@link #awaitReadModels(Duration)} after sending commands when a query
  * must see them. The in-memory ledger has no read models.
  *
