@@ -34,6 +34,14 @@ import org.engagementledger.api.query.FindEngagementSummary;
 import org.engagementledger.api.query.FindRequirementTrace;
 import org.engagementledger.api.query.ListEngagementSummaries;
 import org.engagementledger.api.query.RequirementTrace;
+import org.engagementledger.api.DataSubjectId;
+import org.engagementledger.api.engagement.ErasureGround;
+import org.engagementledger.api.privacy.DataSubjectErasure;
+import org.engagementledger.api.privacy.EraseDataSubject;
+import org.engagementledger.api.query.FeedbackLog;
+import org.engagementledger.api.query.FindFeedbackLog;
+import org.engagementledger.privacy.DecryptOnReadStorageEngine;
+import org.engagementledger.privacy.PersonalDataProtection;
 import org.engagementledger.config.EngagementLedgerModule;
 import org.engagementledger.integrity.LedgerIntegrity;
 import org.engagementledger.integrity.VerificationRequest;
@@ -60,9 +68,14 @@ import java.util.concurrent.CompletionException;
  * business-rule errors. Either way nothing is stored.
  *
  * <p>A ledger on a database also keeps read models (summary, requirement trace, cost ledger, agency
- * portfolio) in tables of the same database, updated by a background event processor: they are
+ * portfolio, feedback log) in tables of the same database, updated by a background event processor: they are
  * eventually consistent, so call {@link #awaitReadModels(Duration)} after sending commands when a query
  * must see them. The in-memory ledger has no read models.
+ *
+ * <p>Personal fields of events ({@link org.engagementledger.api.PersonalData}) are stored encrypted with
+ * their data subject's key, kept in the same database ({@link PersonalDataProtection}); {@link
+ * #eraseDataSubject} destroys a subject's key, after which every read shows
+ * {@link org.engagementledger.api.PersonalData#REPLACEMENT} (see {@code docs/personal-data.md}).
  *
  * <pre>{@code
  * try (EngagementLedger ledger = EngagementLedger.inMemory()) {
@@ -113,8 +126,19 @@ public final class EngagementLedger implements AutoCloseable {
         private LedgerSettings settings = LedgerSettings.DEFAULTS;
         private ActorProvider actorProvider = ActorProvider.none();
         private boolean readModels = true;
+        private PersonalDataProtection protection;
 
         private Builder() {
+        }
+
+        /**
+         * Where the keys of personal data live. By default the ledger's own database (a key table beside the
+         * events, keys cached for {@link PersonalDataProtection#DEFAULT_KEY_CACHE_TTL}), or memory for an
+         * in-memory ledger.
+         */
+        public Builder personalDataProtection(PersonalDataProtection protection) {
+            this.protection = protection;
+            return this;
         }
 
         /**
@@ -150,13 +174,21 @@ public final class EngagementLedger implements AutoCloseable {
         public EngagementLedger build() {
             Configurer configurer = DefaultConfigurer.defaultConfiguration(false);
             JdbcTransactionManager transactions = null;
+            PersonalDataProtection privacy = protection;
             if (dataSource == null) {
-                configurer.registerComponent(EventStorageEngine.class,
-                                c -> LedgerIntegrity.chain(new InMemoryEventStorageEngine(), c.eventSerializer()))
+                if (privacy == null) {
+                    privacy = PersonalDataProtection.inMemory();
+                }
+                // Axon's in-memory engine keeps event objects: keep them encrypted, decrypted on each read
+                configurer.registerComponent(EventStorageEngine.class, c -> LedgerIntegrity.chain(
+                                new DecryptOnReadStorageEngine(new InMemoryEventStorageEngine(), c.eventSerializer()), c.eventSerializer()))
                         .configureEmbeddedEventStore(c -> c.getComponent(EventStorageEngine.class));
             } else {
                 LedgerSchema.migrate(dataSource);
                 transactions = new JdbcTransactionManager(dataSource);
+                if (privacy == null) {
+                    privacy = PersonalDataProtection.jdbc(dataSource, transactions, PersonalDataProtection.DEFAULT_KEY_CACHE_TTL);
+                }
                 JdbcTransactionManager jdbc = transactions;
                 LedgerSettings tuning = settings;
                 // The engine is a component of its own so that awaitReadModels can ask it about gaps. Every
@@ -170,7 +202,7 @@ public final class EngagementLedger implements AutoCloseable {
                         .registerComponent(TokenStore.class, c -> JdbcLedgerStorage.tokenStore(jdbc, c.serializer()));
             }
             boolean projecting = transactions != null && readModels;
-            new EngagementLedgerModule(settings, actorProvider, projecting ? transactions : null).configureModule(configurer);
+            new EngagementLedgerModule(settings, actorProvider, projecting ? transactions : null, privacy).configureModule(configurer);
             return new EngagementLedger(configurer.start(), projecting, dataSource);
         }
     }
@@ -199,6 +231,28 @@ public final class EngagementLedger implements AutoCloseable {
         return axon.eventStore().readEvents(engagementId.value(), 0L).asStream()
                 .map(EngagementLedger::recorded)
                 .toList();
+    }
+
+    /**
+     * Erases a data subject's personal data from every engagement (GDPR article 17), in one transaction:
+     * destroys the subject's key, records a {@code DataSubjectErased} event in each engagement holding
+     * personal data of the subject, and deletes those engagements' snapshots. From then on every read of the
+     * subject's personal fields, in this process at once, shows {@link org.engagementledger.api.PersonalData#REPLACEMENT}.
+     * Read models replace their copies when they process the erasure events: call
+     * {@link #awaitReadModels(Duration)} to wait for that.
+     *
+     * @throws org.engagementledger.engagement.NotPermittedException when the actor is not an agency actor acting
+     *                                                               for the buyer of every engagement concerned
+     *                                                               (then nothing is erased)
+     */
+    public DataSubjectErasure eraseDataSubject(DataSubjectId subject, ErasureGround ground, Actor actor) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(new EraseDataSubject(subject, ground))
+                .andMetaData(ActorMetaData.of(actor)));
+    }
+
+    /** Every piece of feedback of the engagement with its answer, or empty when the read models do not know the engagement. */
+    public Optional<FeedbackLog> feedbackLog(EngagementId engagementId) {
+        return ask(new FindFeedbackLog(engagementId), ResponseTypes.optionalInstanceOf(FeedbackLog.class));
     }
 
     /** The engagement's summary, or empty when the read models do not know it (yet). */

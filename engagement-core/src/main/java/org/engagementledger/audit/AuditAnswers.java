@@ -429,6 +429,7 @@ final class AuditAnswers {
                 .put("answered", items.size() - unanswered.size())
                 .put("unanswered", unanswered.stream().map(Feedback::feedbackId).toList())
                 .put("feedback", items)
+                .put("erasures", state.erasures())
                 .put("decisions", state.decisions());
         StringBuilder text = new StringBuilder();
         if (items.isEmpty()) {
@@ -445,6 +446,12 @@ final class AuditAnswers {
                         .append(text(a.response())).append("', decision: '").append(text(a.decision())).append("'. ");
             }
         }
+        if (!state.erasures().isEmpty()) {
+            text.append("The personal data of ").append(state.erasures().size()).append(" data subject(s) was erased on request (")
+                    .append(state.erasures().stream().map(x -> x.subject() + " #" + x.sequence() + ", " + x.ground())
+                            .collect(Collectors.joining("; "))).append("): their observations read '")
+                    .append(org.engagementledger.api.PersonalData.REPLACEMENT).append("'. ");
+        }
         if (!state.decisions().isEmpty()) {
             text.append(state.decisions().size()).append(" decision(s) recorded: ").append(state.decisions().stream()
                     .map(d -> d.decisionId() + " (#" + d.sequence() + ", " + actorId(d.decidedBy()) + ") " + text(d.subject()))
@@ -457,6 +464,7 @@ final class AuditAnswers {
                 sequences.add(f.answer().sequence());
             }
         });
+        state.erasures().forEach(x -> sequences.add(x.sequence()));
         state.decisions().forEach(d -> sequences.add(d.sequence()));
         Verdict verdict = has(RedFlagCode.FEEDBACK_UNANSWERED_AT_CLOSE) ? Verdict.CONCERN : items.isEmpty() ? Verdict.UNKNOWN : Verdict.OK;
         return answer(AuditQuestion.FEEDBACK, verdict, text.toString().strip(), facts, sequences, RedFlagCode.FEEDBACK_UNANSWERED_AT_CLOSE);

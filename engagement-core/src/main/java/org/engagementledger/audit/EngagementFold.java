@@ -73,6 +73,7 @@ final class EngagementFold {
     private final List<Impact> impacts = new ArrayList<>();
     private Closure closure;
     private final List<Note> notes = new ArrayList<>();
+    private final List<Erasure> erasures = new ArrayList<>();
     private final List<Anomaly> anomalies = new ArrayList<>();
 
     private EngagementFold(EngagementId engagementId) {
@@ -96,7 +97,7 @@ final class EngagementFold {
         if (commissioning == null && !(event instanceof EngagementCommissioned)) {
             anomaly(e, e.eventType() + " recorded before the engagement was commissioned");
         }
-        if (closure != null && !(event instanceof AuditorNoteAdded)) {
+        if (closure != null && !(event instanceof AuditorNoteAdded) && !(event instanceof DataSubjectErased)) {
             anomaly(e, e.eventType() + " recorded after the engagement was " + closure.status());
         }
         checkActor(e);
@@ -156,6 +157,8 @@ final class EngagementFold {
             terminated(e, x);
         } else if (event instanceof AuditorNoteAdded x) {
             notes.add(new Note(e.sequence(), e.timestamp(), e.actor(), x.note()));
+        } else if (event instanceof DataSubjectErased x) {
+            erasures.add(new Erasure(x.subject(), x.ground(), e.sequence(), e.timestamp(), e.actor()));
         } else {
             throw new IllegalStateException("no fold for event type " + event.getClass().getName());
         }
@@ -482,7 +485,7 @@ final class EngagementFold {
         if (x.linkedRequirement() != null) {
             requirement(e, x.linkedRequirement());
         }
-        feedback.put(x.feedbackId(), new Feedback(x.feedbackId(), x.source(), x.observation(), x.linkedRequirement(), e.sequence(),
+        feedback.put(x.feedbackId(), new Feedback(x.feedbackId(), x.source(), x.observation(), x.linkedRequirement(), x.givenBy(), e.sequence(),
                 e.timestamp(), e.actor(), null));
     }
 
@@ -497,7 +500,7 @@ final class EngagementFold {
             return;
         }
         feedback.put(x.feedbackId(), new Feedback(item.feedbackId(), item.source(), item.observation(), item.linkedRequirement(),
-                item.receivedSequence(), item.receivedAt(), item.recordedBy(),
+                item.givenBy(), item.receivedSequence(), item.receivedAt(), item.recordedBy(),
                 new Answer(e.sequence(), e.timestamp(), e.actor(), x.response(), x.decision())));
     }
 
@@ -716,7 +719,7 @@ final class EngagementFold {
                 requirements.values().stream().map(RequirementDraft::toRecord).toList(),
                 targets.values().stream().map(TargetDraft::toRecord).toList(),
                 milestones.values().stream().map(MilestoneDraft::toRecord).toList(),
-                List.copyOf(feedback.values()), conflicts, decisions, impacts, closure, notes, anomalies, List.of());
+                List.copyOf(feedback.values()), conflicts, decisions, impacts, closure, notes, erasures, anomalies, List.of());
     }
 
     // ---- mutable drafts of the entities ---------------------------------------------------------------------------
@@ -875,6 +878,7 @@ final class EngagementFold {
         roles.put(EngagementCompleted.class, buyer);
         roles.put(EngagementTerminated.class, buyer);
         roles.put(AuditorNoteAdded.class, EnumSet.of(AUDITOR));
+        roles.put(DataSubjectErased.class, agency);
         roles.replaceAll((type, allowed) -> Collections.unmodifiableSet(allowed));
         return Collections.unmodifiableMap(roles);
     }

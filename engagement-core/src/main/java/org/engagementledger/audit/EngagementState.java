@@ -5,6 +5,7 @@ import org.engagementledger.api.Actor;
 import org.engagementledger.api.AmendmentId;
 import org.engagementledger.api.CapabilityTargetId;
 import org.engagementledger.api.CostLineId;
+import org.engagementledger.api.DataSubjectId;
 import org.engagementledger.api.DecisionId;
 import org.engagementledger.api.DeclarationId;
 import org.engagementledger.api.EngagementId;
@@ -21,6 +22,7 @@ import org.engagementledger.api.engagement.ConsultantReason;
 import org.engagementledger.api.engagement.CostCategory;
 import org.engagementledger.api.engagement.DeclarationTiming;
 import org.engagementledger.api.engagement.EngagementStatus;
+import org.engagementledger.api.engagement.ErasureGround;
 import org.engagementledger.api.engagement.Evaluation;
 import org.engagementledger.api.engagement.FeedbackSource;
 import org.engagementledger.api.engagement.InHouseAlternative;
@@ -77,6 +79,7 @@ public record EngagementState(
         List<Impact> impacts,
         Closure closure,
         List<Note> auditorNotes,
+        List<Erasure> erasures,
         List<Anomaly> anomalies,
         List<RedFlag> redFlags) {
 
@@ -90,6 +93,7 @@ public record EngagementState(
         decisions = List.copyOf(decisions);
         impacts = List.copyOf(impacts);
         auditorNotes = List.copyOf(auditorNotes);
+        erasures = List.copyOf(erasures);
         anomalies = List.copyOf(anomalies);
         redFlags = List.copyOf(redFlags);
     }
@@ -164,7 +168,7 @@ public record EngagementState(
     /** The same state with other red flags (the fold computes the state first, then its flags). */
     EngagementState withRedFlags(List<RedFlag> flags) {
         return new EngagementState(engagementId, cut, status, commissioning, activation, ceiling, cost, invoices, requirements,
-                capabilityTargets, milestones, feedback, conflicts, decisions, impacts, closure, auditorNotes, anomalies, flags);
+                capabilityTargets, milestones, feedback, conflicts, decisions, impacts, closure, auditorNotes, erasures, anomalies, flags);
     }
 
     // ---- parts ------------------------------------------------------------------------------------------------
@@ -357,9 +361,13 @@ public record EngagementState(
     public record MilestoneOutcome(long sequence, Instant at, Actor by, MilestoneStatus status, LocalDate dateMet, String note) {
     }
 
-    /** One piece of feedback; {@code answer} is {@code null} while unanswered. */
+    /**
+     * One piece of feedback; {@code answer} is {@code null} while unanswered. {@code observation} is personal data
+     * of {@code givenBy} ({@code null} for feedback recorded before subjects were named): after the subject's
+     * erasure it reads {@link org.engagementledger.api.PersonalData#REPLACEMENT}.
+     */
     public record Feedback(FeedbackId feedbackId, FeedbackSource source, String observation, RequirementId linkedRequirement,
-                           long receivedSequence, Instant receivedAt, Actor recordedBy, Answer answer) {
+                           DataSubjectId givenBy, long receivedSequence, Instant receivedAt, Actor recordedBy, Answer answer) {
     }
 
     /** The agency's answer to feedback; {@code decidedBy} is the actor who recorded it. */
@@ -406,6 +414,10 @@ public record EngagementState(
     }
 
     public record Note(long sequence, Instant at, Actor by, String note) {
+    }
+
+    /** The personal data of a data subject was erased from this engagement (its key destroyed), by {@code by}. */
+    public record Erasure(DataSubjectId subject, ErasureGround ground, long sequence, Instant at, Actor by) {
     }
 
     /** Something in the history that the ledger's own rules would not have written, or a disagreement with a recomputation. */

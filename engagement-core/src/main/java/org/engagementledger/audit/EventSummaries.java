@@ -91,10 +91,12 @@ public final class EventSummaries {
         }
         if (event instanceof RightsHolderImpactRecorded e) {
             return "Recorded impact on " + text(e.group()) + " (rights: " + join(e.rightsEngaged()) + "; non-discrimination "
-                    + e.assessment() + "); participation: " + text(e.participation());
+                    + e.assessment() + "); participation: " + text(e.participation())
+                    + (e.participants().isEmpty() ? "" : "; participants: " + join(e.participants().stream().map(p -> p.subject()).toList()));
         }
         if (event instanceof FeedbackReceived e) {
             return "Received feedback " + e.feedbackId() + " from " + e.source()
+                    + (e.givenBy() == null ? "" : " (data subject " + e.givenBy() + ")")
                     + (e.linkedRequirement() == null ? "" : " on " + e.linkedRequirement()) + ": " + text(e.observation());
         }
         if (event instanceof FeedbackAnswered e) {
@@ -125,6 +127,10 @@ public final class EventSummaries {
         }
         if (event instanceof AuditorNoteAdded e) {
             return "Auditor's note: " + text(e.note());
+        }
+        if (event instanceof DataSubjectErased e) {
+            return "Erased the personal data of data subject " + e.subject() + " (" + e.ground() + "): its key is destroyed and its"
+                    + " personal fields read '" + org.engagementledger.api.PersonalData.REPLACEMENT + "'";
         }
         throw new IllegalStateException("no summary for event type " + event.getClass().getName());
     }

@@ -20,10 +20,12 @@ import org.engagementledger.engagement.ActorMetaData;
 import org.engagementledger.engagement.Engagement;
 import org.engagementledger.engagement.EngagementCommandTargetResolver;
 import org.engagementledger.engagement.EngagementCommandValidator;
+import org.engagementledger.privacy.PersonalDataErasure;
+import org.engagementledger.privacy.PersonalDataProtection;
 import org.engagementledger.readmodel.ReadModels;
 import org.engagementledger.storage.AggregateCaches;
 import org.engagementledger.storage.DecisionRecordedUpcaster;
-import org.engagementledger.storage.LedgerSerializers;
+import org.engagementledger.storage.FeedbackReceivedUpcaster;
 
 import java.util.List;
 
@@ -31,7 +33,8 @@ import java.util.List;
  * Registers the ledger in a host's Axon {@link Configurer}: the {@link Engagement} aggregate with its
  * command routing, a strong aggregate cache and a snapshot trigger, the upcasters of evolved events, shape validation of engagement
  * commands, and the ledger's Jackson serializers for events, messages and the general serializer
- * (snapshots, tokens).
+ * (snapshots, tokens), which encrypt personal fields with the keys of its {@link PersonalDataProtection}.
+ * It also registers the handler of {@code EraseDataSubject} ({@link PersonalDataErasure}).
  *
  * <p>Given a {@link ConnectionProvider} for the read models, it also registers the read-model
  * projections ({@code org.engagementledger.readmodel}) in one pooled streaming event processor,
@@ -55,21 +58,31 @@ public class EngagementLedgerModule implements ConfigurerModule {
     private final LedgerSettings settings;
     private final ActorProvider actorProvider;
     private final ConnectionProvider readModelConnections;
+    private final PersonalDataProtection protection;
 
+    /**
+     * A module whose keys for personal data live in memory only ({@link PersonalDataProtection#inMemory()}):
+     * for tests and in-memory stores. With a persistent event store use
+     * {@link #EngagementLedgerModule(LedgerSettings, ActorProvider, ConnectionProvider, PersonalDataProtection)},
+     * or personal data becomes unreadable when the process ends.
+     */
     public EngagementLedgerModule() {
         this(LedgerSettings.DEFAULTS, ActorProvider.none());
     }
 
+    /** As {@link #EngagementLedgerModule()}: keys in memory only. */
     public EngagementLedgerModule(LedgerSettings settings) {
         this(settings, ActorProvider.none());
     }
 
     /**
+     * As {@link #EngagementLedgerModule()}: keys in memory only.
+     *
      * @param actorProvider the host's hook for the acting user, consulted for every command sent
      *                      without an actor (see {@link ActorProvider})
      */
     public EngagementLedgerModule(LedgerSettings settings, ActorProvider actorProvider) {
-        this(settings, actorProvider, null);
+        this(settings, actorProvider, null, PersonalDataProtection.inMemory());
     }
 
     /**
@@ -79,19 +92,24 @@ public class EngagementLedgerModule implements ConfigurerModule {
      *                             {@code JdbcTransactionManager}; Spring: Axon's
      *                             {@code SpringDataSourceConnectionProvider}); {@code null} registers no
      *                             read models
+     * @param protection           the keys that encrypt personal fields, and how erasure purges snapshots
+     *                             ({@link PersonalDataProtection#jdbc} beside a database store)
      */
-    public EngagementLedgerModule(LedgerSettings settings, ActorProvider actorProvider, ConnectionProvider readModelConnections) {
+    public EngagementLedgerModule(LedgerSettings settings, ActorProvider actorProvider, ConnectionProvider readModelConnections,
+                                  PersonalDataProtection protection) {
         this.settings = settings;
         this.actorProvider = actorProvider;
         this.readModelConnections = readModelConnections;
+        this.protection = java.util.Objects.requireNonNull(protection, "protection");
     }
 
     @Override
     public void configureModule(Configurer configurer) {
         Cache cache = AggregateCaches.sized(settings.cacheSize());
-        configurer.configureSerializer(c -> LedgerSerializers.jackson())
-                .configureEventSerializer(c -> LedgerSerializers.jackson())
-                .configureMessageSerializer(c -> LedgerSerializers.jackson())
+        configurer.registerComponent(PersonalDataProtection.class, c -> protection)
+                .configureSerializer(c -> protection.serializer())
+                .configureEventSerializer(c -> protection.serializer())
+                .configureMessageSerializer(c -> protection.serializer())
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Engagement.class)
                         .configureCommandTargetResolver(c -> EngagementCommandTargetResolver.INSTANCE)
                         .configureCache(c -> cache)
@@ -99,6 +117,8 @@ public class EngagementLedgerModule implements ConfigurerModule {
                         .configureSnapshotFilter(c -> RevisionSnapshotFilter.builder()
                                 .type(Engagement.class).revision(Engagement.SNAPSHOT_REVISION).build()));
         configurer.registerEventUpcaster(c -> new DecisionRecordedUpcaster());
+        configurer.registerEventUpcaster(c -> new FeedbackReceivedUpcaster());
+        configurer.registerCommandHandler(c -> new PersonalDataErasure(c.repository(Engagement.class), protection));
         // Keep Axon's trace and correlation ids, and carry the actor on to anything a handler sends.
         configurer.configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
                 new SimpleCorrelationDataProvider(ActorMetaData.ID, ActorMetaData.ROLE, ActorMetaData.ORGANISATION)));

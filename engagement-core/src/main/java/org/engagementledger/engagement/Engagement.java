@@ -11,6 +11,7 @@ import org.engagementledger.api.Actor;
 import org.engagementledger.api.AmendmentId;
 import org.engagementledger.api.CapabilityTargetId;
 import org.engagementledger.api.CostLineId;
+import org.engagementledger.api.DataSubjectId;
 import org.engagementledger.api.DecisionId;
 import org.engagementledger.api.DeclarationId;
 import org.engagementledger.api.EngagementId;
@@ -27,8 +28,10 @@ import org.engagementledger.api.engagement.*;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -51,7 +54,12 @@ import static org.engagementledger.api.Role.CONSULTANT;
  *       state requirements, decide on fulfilment, assess capability and answer feedback; consultants
  *       deliver, log cost and invoice; auditors only add notes. Agency actors act for the buyer's
  *       organisation, consultants for the supplier's.</li>
- *   <li>A completed or terminated engagement accepts nothing but auditors' notes.</li>
+ *   <li>A completed or terminated engagement accepts nothing but auditors' notes and erasures of personal
+ *       data (erasure is a legal duty that outlives the engagement).</li>
+ *   <li>Personal data (feedback observations, names, contact details, participation notes) always names its
+ *       data subject. The engagement knows which subjects it holds personal data of, and records an erasure
+ *       only for those, once per subject; its own state holds no personal value, only the subjects'
+ *       pseudonyms, so neither snapshots nor the aggregate cache hold plaintext.</li>
  * </ul>
  *
  * <p>Command handlers decide and apply; event-sourcing handlers only assign. Every event carries the
@@ -66,7 +74,7 @@ public class Engagement {
      * Revision of the snapshot form of this class. Raise it whenever a field changes: older snapshots
      * are then ignored and the engagement is rebuilt from its events.
      */
-    public static final String SNAPSHOT_REVISION = "1";
+    public static final String SNAPSHOT_REVISION = "2";
 
     @AggregateIdentifier
     private EngagementId engagementId;
@@ -81,6 +89,8 @@ public class Engagement {
     private int amendments;
     private int declarations;
     private int decisions;
+    /** Subjects whose personal data this engagement holds and has not erased (pseudonyms only). */
+    private Set<DataSubjectId> dataSubjects = new LinkedHashSet<>();
 
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<RequirementId, Requirement> requirements = new LinkedHashMap<>();
@@ -376,7 +386,8 @@ public class Engagement {
         permit(actor, "record a rights-holder impact", AGENCY_BUYER, AGENCY_STAFF);
         requireOpen();
         apply(new RightsHolderImpactRecorded(engagementId, command.group(), List.copyOf(command.rightsEngaged()),
-                command.participation(), command.assessment(), command.assessmentNote(), command.remedyChannel()), ActorMetaData.of(actor));
+                command.participation(), command.assessment(), command.assessmentNote(), command.remedyChannel(),
+                command.participants() == null ? List.of() : List.copyOf(command.participants())), ActorMetaData.of(actor));
     }
 
     @CommandHandler
@@ -390,7 +401,7 @@ public class Engagement {
             requirement(command.linkedRequirement());
         }
         apply(new FeedbackReceived(engagementId, command.feedbackId(), command.source(), command.observation(),
-                command.linkedRequirement()), ActorMetaData.of(actor));
+                command.linkedRequirement(), command.givenBy(), command.givenByName(), command.givenByContact()), ActorMetaData.of(actor));
     }
 
     @CommandHandler
@@ -428,6 +439,27 @@ public class Engagement {
         requireOpen();
         apply(new DecisionRecorded(engagementId, new DecisionId("decision-" + (decisions + 1)), command.subject(),
                 command.rationale(), command.decidedOn()), ActorMetaData.of(actor));
+    }
+
+    // ---- personal data ---------------------------------------------------------------------------------------
+
+    /**
+     * Records that the personal data of {@code subject} in this engagement was erased, deciding like a command
+     * handler. It is not one: erasure spans engagements and destroys the subject's key in the same transaction,
+     * so only {@code org.engagementledger.privacy.PersonalDataErasure} (the handler of {@code EraseDataSubject})
+     * calls it. Allowed in a closed engagement too.
+     *
+     * @return {@code false}, recording nothing, when this engagement holds no personal data of the subject
+     *         (never did, or it was erased already)
+     * @throws NotPermittedException when the actor is not an agency actor acting for this engagement's buyer
+     */
+    public boolean eraseDataSubject(DataSubjectId subject, ErasureGround ground, Actor actor) {
+        if (!dataSubjects.contains(subject)) {
+            return false;
+        }
+        permit(actor, "erase the personal data of a data subject", AGENCY_BUYER, AGENCY_STAFF);
+        apply(new DataSubjectErased(engagementId, subject, ground), ActorMetaData.of(actor));
+        return true;
     }
 
     // ---- milestones ----------------------------------------------------------------------------------------
@@ -536,6 +568,19 @@ public class Engagement {
     @EventSourcingHandler
     void on(FeedbackReceived event) {
         feedback.put(event.feedbackId(), new Feedback(event));
+        if (event.givenBy() != null) {
+            dataSubjects.add(event.givenBy());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(RightsHolderImpactRecorded event) {
+        event.participants().forEach(participant -> dataSubjects.add(participant.subject()));
+    }
+
+    @EventSourcingHandler
+    void on(DataSubjectErased event) {
+        dataSubjects.remove(event.subject());
     }
 
     @EventSourcingHandler

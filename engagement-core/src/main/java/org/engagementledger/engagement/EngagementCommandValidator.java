@@ -6,9 +6,10 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.engagementledger.api.engagement.EngagementCommand;
+import org.engagementledger.api.privacy.EraseDataSubject;
 
 /**
- * Validates the shape of every {@link EngagementCommand} with Jakarta Validation (Axon's
+ * Validates the shape of every {@link EngagementCommand} and {@link EraseDataSubject} with Jakarta Validation (Axon's
  * {@link BeanValidationInterceptor}) before the engagement sees it, and leaves a host's own commands
  * alone. A violation fails the command with a {@code JSR303ViolationException} naming each field and
  * rule; nothing is stored.
@@ -19,7 +20,8 @@ public final class EngagementCommandValidator implements MessageHandlerIntercept
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        if (unitOfWork.getMessage().getPayload() instanceof EngagementCommand) {
+        Object payload = unitOfWork.getMessage().getPayload();
+        if (payload instanceof EngagementCommand || payload instanceof EraseDataSubject) {
             return delegate.handle(unitOfWork, chain);
         }
         return chain.proceed();

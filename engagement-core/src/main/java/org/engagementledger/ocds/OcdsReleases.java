@@ -11,6 +11,7 @@ import org.engagementledger.api.Party;
 import org.engagementledger.api.Period;
 import org.engagementledger.api.RequirementId;
 import org.engagementledger.api.engagement.AuditorNoteAdded;
+import org.engagementledger.api.engagement.DataSubjectErased;
 import org.engagementledger.api.engagement.CapabilityAchievement;
 import org.engagementledger.api.engagement.CapabilityAssessed;
 import org.engagementledger.api.engagement.CapabilityTargetDefined;
@@ -117,7 +118,7 @@ final class OcdsReleases {
         ocid = ocid(options, commissioning);
         List<ObjectNode> releases = new ArrayList<>();
         for (AuditedEvent event : history.events()) {
-            if (event.event() instanceof AuditorNoteAdded) {
+            if (event.event() instanceof AuditorNoteAdded || event.event() instanceof DataSubjectErased) {
                 continue; // about the record, not the contracting process: read it in the audit timeline
             }
             Release release = new Release(event);

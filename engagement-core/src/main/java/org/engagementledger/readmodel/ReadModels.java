@@ -45,13 +45,14 @@ public final class ReadModels {
     /** The event handlers that write the read-model tables through {@code connections}. */
     public static List<Object> projections(ConnectionProvider connections) {
         return List.of(new EngagementProjection(connections), new RequirementProjection(connections),
-                new CapabilityProjection(connections), new CostLineProjection(connections), new InvoiceProjection(connections));
+                new CapabilityProjection(connections), new CostLineProjection(connections), new InvoiceProjection(connections),
+                new FeedbackProjection(connections));
     }
 
     /** The query handlers that answer the {@code org.engagementledger.api.query} queries from those tables. */
     public static List<Object> queryHandlers(ConnectionProvider connections) {
         return List.of(new SummaryQueries(connections), new RequirementTraceQueries(connections),
-                new CostLedgerQueries(connections), new PortfolioQueries(connections));
+                new CostLedgerQueries(connections), new PortfolioQueries(connections), new FeedbackQueries(connections));
     }
 
     /**

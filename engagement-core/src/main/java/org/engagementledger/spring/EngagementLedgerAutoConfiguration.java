@@ -27,6 +27,7 @@ import org.engagementledger.config.LedgerSettings;
 import org.engagementledger.engagement.ActorMetaData;
 import org.engagementledger.engagement.Engagement;
 import org.engagementledger.integrity.LedgerIntegrity;
+import org.engagementledger.privacy.PersonalDataProtection;
 import org.engagementledger.storage.JdbcLedgerStorage;
 import org.engagementledger.storage.LedgerSerializers;
 import org.springframework.beans.factory.ObjectProvider;
@@ -55,8 +56,10 @@ import javax.sql.DataSource;
  *   <li>the ledger's tables are migrated by Flyway ({@link EngagementLedgerSchema}) before Axon uses
  *       them, and after the host's own Flyway migrations;</li>
  *   <li>Axon's {@code serializer}, {@code eventSerializer} and {@code messageSerializer} are the
- *       ledger's Jackson serializers ({@link LedgerSerializers}); a host may replace them, but a
- *       replacement that does not write the ledger's JSON form stops the start-up;</li>
+ *       ledger's Jackson serializers ({@link LedgerSerializers}) with personal fields encrypted by the
+ *       {@link PersonalDataProtection} bean (keys in the ledger's key table on the host's
+ *       {@link DataSource}); a host may replace them, but a replacement that does not write the
+ *       ledger's JSON form, or would store personal data unencrypted, stops the start-up;</li>
  *   <li>events, snapshots and tokens go to Axon's JDBC stores on the host's {@link DataSource}, inside
  *       the host's Spring transactions, with the ledger's gap timeout;</li>
  *   <li>the {@link EngagementLedgerModule} is built from {@link EngagementLedgerProperties} and the
@@ -99,28 +102,41 @@ public class EngagementLedgerAutoConfiguration {
         return properties.isMigrateSchema() ? EngagementLedgerSchema.migrate(dataSource) : EngagementLedgerSchema.managedByHost();
     }
 
+    // ---- personal data: keys beside the events, in the host's database
+
+    /**
+     * The keys of personal data in the ledger's key table (created by its migrations), created in transactions
+     * of their own and destroyed inside the erasure's Spring transaction; see {@code docs/personal-data.md}.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public PersonalDataProtection personalDataProtection(EngagementLedgerSchema schema, DataSource dataSource,
+                                                         ConnectionProvider connectionProvider, EngagementLedgerProperties properties) {
+        return PersonalDataProtection.jdbc(dataSource, connectionProvider, properties.getPersonalDataKeyCacheTtl());
+    }
+
     // ---- serializers: the ledger's JSON form for events, messages, snapshots and tokens
 
-    /** Axon's general serializer (snapshots, tokens, sagas): the ledger's Jackson form. */
+    /** Axon's general serializer (snapshots, tokens, sagas): the ledger's Jackson form, personal fields encrypted. */
     @Bean
     @Primary
     @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "!eventSerializer,messageSerializer")
-    public Serializer serializer() {
-        return LedgerSerializers.jackson();
+    public Serializer serializer(PersonalDataProtection protection) {
+        return protection.serializer();
     }
 
     @Bean
     @Qualifier("messageSerializer")
     @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "messageSerializer")
-    public Serializer messageSerializer() {
-        return LedgerSerializers.jackson();
+    public Serializer messageSerializer(PersonalDataProtection protection) {
+        return protection.serializer();
     }
 
     @Bean
     @Qualifier("eventSerializer")
     @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "eventSerializer")
-    public Serializer eventSerializer() {
-        return LedgerSerializers.jackson();
+    public Serializer eventSerializer(PersonalDataProtection protection) {
+        return protection.serializer();
     }
 
     // ---- storage: Axon's JDBC stores in the host's Spring transactions
@@ -206,9 +222,10 @@ public class EngagementLedgerAutoConfiguration {
     public EngagementLedgerModule engagementLedgerModule(EngagementLedgerSchema schema,
                                                          EngagementLedgerProperties properties,
                                                          ObjectProvider<ActorProvider> actorProvider,
-                                                         DataSource dataSource) {
+                                                         DataSource dataSource,
+                                                         PersonalDataProtection protection) {
         return new SpringEngagementLedgerModule(properties.toSettings(), actorProvider.getIfAvailable(ActorProvider::none),
-                new SpringDataSourceConnectionProvider(dataSource));
+                new SpringDataSourceConnectionProvider(dataSource), protection);
     }
 
     /**
@@ -251,8 +268,9 @@ public class EngagementLedgerAutoConfiguration {
     /** {@link EngagementLedgerModule} ordered before Axon's own modules; see {@link #MODULE_ORDER}. */
     static final class SpringEngagementLedgerModule extends EngagementLedgerModule {
 
-        SpringEngagementLedgerModule(LedgerSettings settings, ActorProvider actorProvider, ConnectionProvider readModelConnections) {
-            super(settings, actorProvider, readModelConnections);
+        SpringEngagementLedgerModule(LedgerSettings settings, ActorProvider actorProvider, ConnectionProvider readModelConnections,
+                                     PersonalDataProtection protection) {
+            super(settings, actorProvider, readModelConnections, protection);
         }
 
         @Override

@@ -46,9 +46,28 @@ public class EngagementLedgerProperties {
      */
     private boolean migrateSchema = true;
 
+    /**
+     * How long a key of personal data may be served from memory. An erasure is honoured at once by the
+     * process that performs it; other processes on the same database may still decrypt with a cached key
+     * for at most this long. Zero turns the cache off.
+     */
+    private Duration personalDataKeyCacheTtl = Duration.ofSeconds(30);
+
     /** These properties as the settings the ledger's Axon module takes. */
     public LedgerSettings toSettings() {
         return new LedgerSettings(snapshotThreshold, cacheSize, gapTimeout);
+    }
+
+    public Duration getPersonalDataKeyCacheTtl() {
+        return personalDataKeyCacheTtl;
+    }
+
+    public void setPersonalDataKeyCacheTtl(Duration personalDataKeyCacheTtl) {
+        if (personalDataKeyCacheTtl == null || personalDataKeyCacheTtl.isNegative()) {
+            throw new IllegalArgumentException("personal-data-key-cache-ttl must be zero (no cache) or positive, was "
+                    + personalDataKeyCacheTtl);
+        }
+        this.personalDataKeyCacheTtl = personalDataKeyCacheTtl;
     }
 
     public boolean isEnabled() {

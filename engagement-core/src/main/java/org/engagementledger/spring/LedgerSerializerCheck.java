@@ -4,6 +4,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.engagementledger.api.EngagementId;
 import org.engagementledger.api.engagement.EngagementActivated;
+import org.engagementledger.privacy.PersonalDataProtection;
 import org.engagementledger.storage.LedgerSerializers;
 
 import java.time.LocalDate;
@@ -13,8 +14,9 @@ import java.util.Arrays;
 /**
  * Guards the stored format when a host replaces Axon's serializer beans: whatever serializer it
  * brings must write a ledger event exactly as {@link LedgerSerializers} does (same bytes, same type
- * and revision). A serializer built with {@code LedgerSerializers.jackson(mapper)} on a mapper from
- * {@code LedgerJson} passes; XStream or a plain Jackson mapper does not.
+ * and revision), and must encrypt personal fields ({@code PersonalDataModule} registered). A serializer
+ * built with {@code LedgerSerializers.jackson(protection.objectMapper())} passes; XStream, a plain Jackson
+ * mapper, or the ledger's mapper without the personal-data module does not.
  */
 final class LedgerSerializerCheck {
 
@@ -39,12 +41,16 @@ final class LedgerSerializerCheck {
             throw mismatch(beanName, serializer, "it writes " + new String(actual.getData(), StandardCharsets.UTF_8)
                     + " instead of " + new String(expected.getData(), StandardCharsets.UTF_8));
         }
+        if (!PersonalDataProtection.protects(serializer)) {
+            throw mismatch(beanName, serializer, "it would store personal data (fields marked @PersonalData) unencrypted:"
+                    + " its ObjectMapper lacks the ledger's PersonalDataModule");
+        }
     }
 
     private static IllegalStateException mismatch(String beanName, Serializer serializer, String detail) {
         return new IllegalStateException("The Axon '" + beanName + "' bean (" + serializer.getClass().getName()
                 + ") does not write the Engagement Ledger's stored JSON form: " + detail
                 + ". Remove the bean to get the ledger's serializers, or build it with "
-                + "LedgerSerializers.jackson(LedgerJson.newObjectMapper()) plus your own modules.");
+                + "LedgerSerializers.jackson(personalDataProtection.objectMapper()) plus your own modules.");
     }
 }

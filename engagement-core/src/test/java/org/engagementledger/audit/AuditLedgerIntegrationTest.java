@@ -39,7 +39,7 @@ class AuditLedgerIntegrationTest {
             ledger.send(new AcceptInvoice(ENGAGEMENT, INVOICE), BUYER_OFFICIAL);
             ledger.send(new AmendCeiling(ENGAGEMENT, eur("125000.00"), "Second pilot office", "Head of Employment Services"), BUYER_OFFICIAL);
             ledger.send(new RecordFeedback(ENGAGEMENT, org.engagementledger.api.FeedbackId.of("FB-1"), FeedbackSource.FRONTLINE_STAFF,
-                    "The ranking ignores travel time", REQUIREMENT), AGENCY_STAFF);
+                    "The ranking ignores travel time", REQUIREMENT, FEEDBACK_GIVER, null, null), AGENCY_STAFF);
             ledger.send(new AssessCapability(ENGAGEMENT, TARGET, 2, "Needs help with retraining"), AGENCY_STAFF);
             ledger.send(new CompleteEngagement(ENGAGEMENT, evaluation()), BUYER_OFFICIAL);
 

@@ -6,6 +6,7 @@ import org.engagementledger.api.Actor;
 import org.engagementledger.api.AmendmentId;
 import org.engagementledger.api.CapabilityTargetId;
 import org.engagementledger.api.CostLineId;
+import org.engagementledger.api.DataSubjectId;
 import org.engagementledger.api.DecisionId;
 import org.engagementledger.api.DeclarationId;
 import org.engagementledger.api.EngagementId;
@@ -89,13 +90,14 @@ final class AuditScenarios {
         s.add(5, "2026-01-15T12:00:00Z", BUYER_OFFICIAL, new EngagementActivated(id, day("2026-01-15")));
         s.add(6, "2026-01-20T09:00:00Z", STAFF, new RightsHolderImpactRecorded(id, "Young unemployed people aged 16-24",
                 List.of("Right to work", "Non-discrimination"), "Two co-design workshops with job seekers",
-                NonDiscriminationAssessment.RISK_MITIGATED, "Ranking audited for age and gender bias", "Complaint to the municipal ombudsman"));
+                NonDiscriminationAssessment.RISK_MITIGATED, "Ranking audited for age and gender bias", "Complaint to the municipal ombudsman",
+                List.of()));
         s.add(7, "2026-02-03T17:00:00Z", CONSULTANT, time(id, "cost-1", "2026-02-03", "7.50", "150.00", "1125.00", CostCategory.DELIVERY, REQ_1));
         s.add(8, "2026-02-10T17:00:00Z", CONSULTANT, time(id, "cost-2", "2026-02-10", "4.00", "120.00", "480.00", CostCategory.CAPABILITY_TRANSFER, null));
         s.add(9, "2026-02-10T18:00:00Z", CONSULTANT, new TransferActivityRecorded(id, CAP_1, TransferActivityKind.PAIRING, day("2026-02-10"),
                 new BigDecimal("4.00"), 3, "Retraining the matching model together"));
         s.add(10, "2026-02-12T09:00:00Z", STAFF, new FeedbackReceived(id, FB_1, FeedbackSource.FRONTLINE_STAFF,
-                "The ranking ignores travel time by public transport", REQ_1));
+                "The ranking ignores travel time by public transport", REQ_1, DataSubjectId.of("subject-frontline-17"), null, null));
         s.add(11, "2026-02-15T09:00:00Z", STAFF, new RequirementRevised(id, REQ_1, 2, "Caseworkers see a ranked list of reachable matching vacancies",
                 List.of("Ranking explained in plain language", "Caseworkers can override the ranking", "Travel time by public transport counts"),
                 "Usability test with ten caseworkers", "Frontline staff reported that travel time is ignored", false));
@@ -158,7 +160,7 @@ final class AuditScenarios {
         s.add(10, "2026-03-15T09:00:00Z", BUYER_OFFICIAL, new CeilingAmended(id, AmendmentId.of("amendment-1"), eur("50000.00"),
                 eur("65000.00"), "More letter types than expected", "Head of Benefits"));
         s.add(11, "2026-04-01T09:00:00Z", STAFF, new FeedbackReceived(id, FB_1, FeedbackSource.CITIZEN_PANEL,
-                "The new letters still do not say how to appeal", null));
+                "The new letters still do not say how to appeal", null, DataSubjectId.of("subject-panel-3"), null, null));
         s.add(12, "2026-06-20T09:00:00Z", STAFF, new CapabilityAssessed(id, CAP_1, 2, "The team needs help for every change"));
         s.add(13, "2026-07-04T09:00:00Z", CONSULTANT, time(id, "cost-2", "2026-07-03", "8.00", "150.00", "1200.00", CostCategory.DELIVERY, null));
         s.add(14, "2026-07-10T09:00:00Z", BUYER_OFFICIAL, new EngagementCompleted(id,

@@ -18,6 +18,7 @@ import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.engagementledger.api.Actor;
+import org.engagementledger.api.DataSubjectId;
 import org.engagementledger.api.Identifier;
 import org.engagementledger.api.FeedbackId;
 import org.engagementledger.api.Limits;
@@ -102,9 +103,10 @@ class CommandValidationTest {
                 new RecordRightsHolderImpact(ENGAGEMENT, "Young unemployed people aged 16-24",
                         List.of("Right to work", "Non-discrimination"), "Two co-design workshops with job seekers",
                         NonDiscriminationAssessment.RISK_MITIGATED, "Ranking audited for age and gender bias",
-                        "Complaint to the municipal ombudsman"),
+                        "Complaint to the municipal ombudsman", List.of(new Participant(DataSubjectId.of("subject-youth-council-4"),
+                                "Alex Example", "alex@example.org", "Tested the ranking on their own job search"))),
                 new RecordFeedback(ENGAGEMENT, FEEDBACK, FeedbackSource.FRONTLINE_STAFF,
-                        "The ranking ignores travel time by public transport", REQUIREMENT),
+                        "The ranking ignores travel time by public transport", REQUIREMENT, FEEDBACK_GIVER, null, null),
                 new RespondToFeedback(ENGAGEMENT, FEEDBACK, "Travel time added to the ranking", "Revise REQ-1"),
                 new DeclareConflictOfInterest(ENGAGEMENT, "Senior consultant A", ConflictNature.POTENTIAL,
                         "Former employee of the vendor of the current matching system", "Does not assess the vendor's system",
@@ -304,12 +306,16 @@ class CommandValidationTest {
         required(add, impact, "assessment");
         optionalText(add, impact, "assessmentNote", Limits.TEXT);
         text(add, impact, "remedyChannel", Limits.TEXT);
+        participants(add, impact);
 
         RecordFeedback feedback = valid(RecordFeedback.class);
         required(add, feedback, "engagementId");
         required(add, feedback, "feedbackId");
         required(add, feedback, "source");
         text(add, feedback, "observation", Limits.TEXT);
+        required(add, feedback, "givenBy");
+        optionalText(add, feedback, "givenByName", Limits.NAME);
+        optionalText(add, feedback, "givenByContact", Limits.NAME);
 
         RespondToFeedback respond = valid(RespondToFeedback.class);
         required(add, respond, "engagementId");
@@ -481,7 +487,7 @@ class CommandValidationTest {
     void everyTextAndListComponentHasAnUpperBound() {
         List<String> unbounded = new ArrayList<>();
         List<Class<?>> types = new ArrayList<>(List.of(EngagementCommand.class.getPermittedSubclasses()));
-        types.addAll(List.of(Party.class, InHouseAlternative.class, Evaluation.class));
+        types.addAll(List.of(Party.class, InHouseAlternative.class, Evaluation.class, Participant.class));
         for (Class<?> type : types) {
             for (RecordComponent component : type.getRecordComponents()) {
                 boolean textOrList = component.getType() == String.class || List.class.isAssignableFrom(component.getType());
@@ -628,6 +634,27 @@ class CommandValidationTest {
         }
         add.accept(element(base, component, Arrays.asList("valid entry", null), "null", NotBlank.class));
         add.accept(element(base, component, List.of("valid entry", tooLong(elementMax)), show(tooLong(elementMax)), Size.class));
+    }
+
+    /** The participants of a rights-holder impact: a bounded list of non-null, valid {@link Participant}s. */
+    private static void participants(Consumer<Case> add, RecordRightsHolderImpact base) {
+        Participant valid = base.participants().get(0);
+        add.accept(invalid(base, "participants", java.util.Collections.nCopies(Limits.LIST + 1, valid), Size.class));
+        add.accept(element(base, "participants", Arrays.asList(valid, null), "null", NotNull.class));
+        participant(add, base, new Participant(null, valid.name(), valid.contact(), valid.note()), "subject", "null", NotNull.class);
+        participant(add, base, new Participant(valid.subject(), tooLong(Limits.NAME), valid.contact(), valid.note()), "name",
+                show(tooLong(Limits.NAME)), Size.class);
+        participant(add, base, new Participant(valid.subject(), valid.name(), tooLong(Limits.NAME), valid.note()), "contact",
+                show(tooLong(Limits.NAME)), Size.class);
+        participant(add, base, new Participant(valid.subject(), valid.name(), valid.contact(), tooLong(Limits.TEXT)), "note",
+                show(tooLong(Limits.TEXT)), Size.class);
+    }
+
+    private static void participant(Consumer<Case> add, RecordRightsHolderImpact base, Participant invalid, String component,
+                                    String shown, Class<? extends Annotation> rule) {
+        String path = "participants[0]." + component;
+        add.accept(new Case("RecordRightsHolderImpact." + path + " = " + shown + " violates @" + rule.getSimpleName() + " (@Valid)",
+                with(base, "participants", List.of(invalid)), path, rule, false));
     }
 
     private static void party(Consumer<Case> add, EngagementCommand base, String component, Party valid) {

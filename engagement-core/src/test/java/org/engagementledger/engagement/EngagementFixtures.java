@@ -5,6 +5,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.engagementledger.api.Actor;
 import org.engagementledger.api.CapabilityTargetId;
+import org.engagementledger.api.DataSubjectId;
 import org.engagementledger.api.EngagementId;
 import org.engagementledger.api.InvoiceId;
 import org.engagementledger.api.MilestoneId;
@@ -44,6 +45,8 @@ public final class EngagementFixtures {
     public static final CapabilityTargetId TARGET = CapabilityTargetId.of("CAP-1");
     public static final InvoiceId INVOICE = InvoiceId.of("INV-1");
     public static final MilestoneId MILESTONE = MilestoneId.of("MS-1");
+    /** The frontline caseworker who gives the fixtures' feedback, as a data subject (a pseudonym). */
+    public static final DataSubjectId FEEDBACK_GIVER = DataSubjectId.of("subject-frontline-17");
 
     private EngagementFixtures() {
     }
@@ -132,7 +135,7 @@ public final class EngagementFixtures {
 
     public static FeedbackReceived feedbackReceived() {
         return new FeedbackReceived(ENGAGEMENT, org.engagementledger.api.FeedbackId.of("FB-1"), FeedbackSource.FRONTLINE_STAFF,
-                "The ranking ignores travel time by public transport", REQUIREMENT);
+                "The ranking ignores travel time by public transport", REQUIREMENT, FEEDBACK_GIVER, null, null);
     }
 
     public static Evaluation evaluation() {

@@ -373,7 +373,7 @@ class EngagementLifecycleTest {
                 Arguments.of("amend ceiling", new AmendCeiling(ENGAGEMENT, eur("120000.00"), "More work", "Head of unit"), BUYER_OFFICIAL),
                 Arguments.of("record decision", new RecordDecision(ENGAGEMENT, "Follow-up", "Because", day("2026-03-02")), AGENCY_STAFF),
                 Arguments.of("record feedback", new RecordFeedback(ENGAGEMENT, FeedbackId.of("FB-9"), FeedbackSource.CITIZEN_PANEL,
-                        "Too late", null), AGENCY_STAFF));
+                        "Too late", null, FEEDBACK_GIVER, null, null), AGENCY_STAFF));
     }
 
     @Test

@@ -90,7 +90,7 @@ class GovernanceRulesTest {
         fixture.given(commissioned(), activated())
                 .when(recordFeedback(FEEDBACK, null), as(CONSULTANT))
                 .expectEvents(new FeedbackReceived(ENGAGEMENT, FEEDBACK, FeedbackSource.FRONTLINE_STAFF,
-                        "The ranking ignores travel time by public transport", null));
+                        "The ranking ignores travel time by public transport", null, FEEDBACK_GIVER, null, null));
     }
 
     @Test
@@ -496,19 +496,19 @@ class GovernanceRulesTest {
     private static RecordRightsHolderImpact recordImpact() {
         return new RecordRightsHolderImpact(ENGAGEMENT, "Young unemployed people aged 16-24", List.of("Right to work", "Non-discrimination"),
                 "Two workshops with the youth council", NonDiscriminationAssessment.RISK_MITIGATED,
-                "Ranking audited for bias by postcode", "Complaints desk of Employment Services");
+                "Ranking audited for bias by postcode", "Complaints desk of Employment Services", null);
     }
 
     private static RightsHolderImpactRecorded impactRecorded() {
         RecordRightsHolderImpact c = recordImpact();
         return new RightsHolderImpactRecorded(ENGAGEMENT, c.group(), c.rightsEngaged(), c.participation(), c.assessment(),
-                c.assessmentNote(), c.remedyChannel());
+                c.assessmentNote(), c.remedyChannel(), List.of());
     }
 
     /** The same feedback as {@link EngagementFixtures#feedbackReceived()}, with the given id and link. */
     private static RecordFeedback recordFeedback(FeedbackId id, RequirementId linked) {
         return new RecordFeedback(ENGAGEMENT, id, FeedbackSource.FRONTLINE_STAFF, "The ranking ignores travel time by public transport",
-                linked);
+                linked, FEEDBACK_GIVER, null, null);
     }
 
     private static RespondToFeedback respond(FeedbackId id) {

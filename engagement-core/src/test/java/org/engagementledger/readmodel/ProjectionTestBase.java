@@ -22,10 +22,12 @@ abstract class ProjectionTestBase {
     protected CapabilityProjection capabilities;
     protected CostLineProjection costLines;
     protected InvoiceProjection invoices;
+    protected FeedbackProjection feedback;
     protected SummaryQueries summaryQueries;
     protected RequirementTraceQueries traceQueries;
     protected CostLedgerQueries costQueries;
     protected PortfolioQueries portfolioQueries;
+    protected FeedbackQueries feedbackQueries;
 
     @BeforeEach
     void openDatabase() {
@@ -37,10 +39,12 @@ abstract class ProjectionTestBase {
         capabilities = new CapabilityProjection(connections);
         costLines = new CostLineProjection(connections);
         invoices = new InvoiceProjection(connections);
+        feedback = new FeedbackProjection(connections);
         summaryQueries = new SummaryQueries(connections);
         traceQueries = new RequirementTraceQueries(connections);
         costQueries = new CostLedgerQueries(connections);
         portfolioQueries = new PortfolioQueries(connections);
+        feedbackQueries = new FeedbackQueries(connections);
     }
 
     @AfterEach

@@ -33,6 +33,7 @@ class ReadModelResetTest extends ProjectionTestBase {
         capabilities.on(new CapabilityAssessed(ENGAGEMENT, TARGET, 2, "With help"), 4);
         costLines.on(expense(ENGAGEMENT, 1, "100.00", CostCategory.DELIVERY), 5, at(5), by(CONSULTANT));
         invoices.on(new InvoiceRegistered(ENGAGEMENT, INVOICE, day("2026-03-01"), eur("100.00"), List.of(REQUIREMENT), false), 6);
+        feedback.on(feedbackReceived(), 7, at(7), by(AGENCY_STAFF));
         for (String table : ReadModelTables.names(dataSource)) {
             assertTrue(ReadModelTables.count(dataSource, table) > 0, table + " should have rows before the reset");
         }

@@ -116,6 +116,11 @@ final class ReadModelSamples {
         ledger.send(new DisputeInvoice(ENGAGEMENT, INV_2, "No accepted deliverable"), BUYER_OFFICIAL);
         ledger.send(new AmendCeiling(ENGAGEMENT, AMENDED_CEILING, "Second municipality district added", "Employment Services"),
                 BUYER_OFFICIAL);
+        ledger.send(new RecordFeedback(ENGAGEMENT, org.engagementledger.api.FeedbackId.of("FB-1"), FeedbackSource.CITIZEN_PANEL,
+                "The ranking ignores travel time by public transport", REQ_1, FEEDBACK_GIVER, "Robin Example", "robin@example.org"),
+                AGENCY_STAFF);
+        ledger.send(new RespondToFeedback(ENGAGEMENT, org.engagementledger.api.FeedbackId.of("FB-1"),
+                "Travel time is now part of the ranking", "REQ-1 revised"), AGENCY_STAFF);
     }
 
     /** The same buyer hires the same supplier again for the same capability, spelled differently. */

@@ -16,9 +16,9 @@ import java.util.stream.IntStream;
 /** Reads the rm_ tables of a test database back, for comparing read models row by row. */
 final class ReadModelTables {
 
-    /** Every read-model table the V2 migration creates. */
-    static final List<String> TABLES = List.of("rm_capability_target", "rm_cost_line", "rm_engagement", "rm_fulfilment_step",
-            "rm_invoice", "rm_requirement", "rm_requirement_criterion", "rm_requirement_revision");
+    /** Every read-model table the migrations create (V2, and rm_feedback from V5). */
+    static final List<String> TABLES = List.of("rm_capability_target", "rm_cost_line", "rm_engagement", "rm_feedback",
+            "rm_fulfilment_step", "rm_invoice", "rm_requirement", "rm_requirement_criterion", "rm_requirement_revision");
 
     private ReadModelTables() {
     }

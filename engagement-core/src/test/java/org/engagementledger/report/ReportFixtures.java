@@ -6,6 +6,7 @@ import org.engagementledger.api.Actor;
 import org.engagementledger.api.AmendmentId;
 import org.engagementledger.api.CapabilityTargetId;
 import org.engagementledger.api.CostLineId;
+import org.engagementledger.api.DataSubjectId;
 import org.engagementledger.api.EngagementId;
 import org.engagementledger.api.FeedbackId;
 import org.engagementledger.api.Money;
@@ -133,7 +134,7 @@ final class ReportFixtures {
                 eur("2000.00"), "<style>body{display:none}</style>", "Mallory <m@example.org>"));
         add(events, id, "2026-03-01T09:00:00Z", assessor, new CapabilityAssessed(id, CAP_X, 2, "<a href=\"http://evil.example/\">click</a>"));
         add(events, id, "2026-03-02T09:00:00Z", staff, new FeedbackReceived(id, FeedbackId.of("FB-1"), FeedbackSource.CITIZEN_PANEL,
-                "<marquee>unanswered</marquee>", REQ_X));
+                "<marquee>unanswered</marquee>", REQ_X, DataSubjectId.of("subject-panel-1"), null, null));
         add(events, id, "2026-03-10T09:00:00Z", official, new EngagementTerminated(id, "</html><body onload=alert(7)>", eur("1100.00")));
         return EngagementHistory.of(events);
     }

@@ -157,10 +157,20 @@ class EngagementLedgerAutoConfigurationTest {
     }
 
     @Test
-    void aHostSerializerBuiltOnTheLedgersJsonIsAccepted() {
+    void aHostSerializerBuiltOnTheLedgersJsonWithItsPersonalDataProtectionIsAccepted() {
         withAxon.withUserConfiguration(LedgerBasedEventSerializer.class).run(context -> {
             assertNull(context.getStartupFailure(), () -> String.valueOf(context.getStartupFailure()));
-            assertSame(LedgerBasedEventSerializer.SERIALIZER, context.getBean("eventSerializer"));
+            assertSame(context.getBean(LedgerBasedEventSerializer.class).serializer, context.getBean("eventSerializer"));
+        });
+    }
+
+    @Test
+    void aHostSerializerThatWouldStorePersonalDataUnencryptedStopsTheStart() {
+        withAxon.withUserConfiguration(UnprotectedLedgerEventSerializer.class).run(context -> {
+            Throwable failure = context.getStartupFailure();
+            assertNotNull(failure, "the start must fail");
+            assertTrue(rootCause(failure).getMessage().contains("would store personal data (fields marked @PersonalData) unencrypted"),
+                    () -> rootCause(failure).getMessage());
         });
     }
 
@@ -203,12 +213,23 @@ class EngagementLedgerAutoConfigurationTest {
 
     @Configuration(proxyBeanMethods = false)
     static class LedgerBasedEventSerializer {
-        static final Serializer SERIALIZER = LedgerSerializers.jackson(LedgerJson.newObjectMapper());
+        Serializer serializer;
 
         @Bean
         @Qualifier("eventSerializer")
+        Serializer eventSerializer(org.engagementledger.privacy.PersonalDataProtection protection) {
+            serializer = LedgerSerializers.jackson(protection.objectMapper());
+            return serializer;
+        }
+    }
+
+    /** The ledger's JSON form, but without the personal-data module: would store personal fields in plain text. */
+    @Configuration(proxyBeanMethods = false)
+    static class UnprotectedLedgerEventSerializer {
+        @Bean
+        @Qualifier("eventSerializer")
         Serializer eventSerializer() {
-            return SERIALIZER;
+            return LedgerSerializers.jackson(LedgerJson.newObjectMapper());
         }
     }
 

@@ -36,6 +36,7 @@ class EngagementLedgerPropertiesTest {
     void theDefaultsAreTheLedgersDefaultSettings() {
         EngagementLedgerProperties defaults = new EngagementLedgerProperties();
         assertEquals(LedgerSettings.DEFAULTS, defaults.toSettings());
+        assertEquals(org.engagementledger.privacy.PersonalDataProtection.DEFAULT_KEY_CACHE_TTL, defaults.getPersonalDataKeyCacheTtl());
         assertTrue(defaults.isEnabled());
         assertTrue(defaults.isMigrateSchema());
     }
@@ -43,12 +44,18 @@ class EngagementLedgerPropertiesTest {
     @Test
     void propertiesBindInKebabCase() {
         runner.withPropertyValues("engagement-ledger.snapshot-threshold=3", "engagement-ledger.cache-size=0",
-                        "engagement-ledger.gap-timeout=15m", "engagement-ledger.migrate-schema=false")
+                        "engagement-ledger.gap-timeout=15m", "engagement-ledger.migrate-schema=false",
+                        "engagement-ledger.personal-data-key-cache-ttl=0s")
                 .run(context -> {
                     EngagementLedgerProperties properties = context.getBean(EngagementLedgerProperties.class);
                     assertEquals(new LedgerSettings(3, 0, Duration.ofMinutes(15)), properties.toSettings());
                     assertFalse(properties.isMigrateSchema());
+                    assertEquals(Duration.ZERO, properties.getPersonalDataKeyCacheTtl());
                 });
+        runner.withPropertyValues("engagement-ledger.personal-data-key-cache-ttl=-1s")
+                .run(context -> assertTrue(context.getStartupFailure() != null
+                        && rootMessage(context.getStartupFailure()).contains("personal-data-key-cache-ttl must be zero (no cache) or positive"),
+                        String.valueOf(context.getStartupFailure())));
     }
 
     @Test
@@ -56,8 +63,8 @@ class EngagementLedgerPropertiesTest {
         Map<String, JsonNode> properties = ledgerMetadata();
 
         assertEquals(Set.of("engagement-ledger.enabled", "engagement-ledger.snapshot-threshold",
-                "engagement-ledger.cache-size", "engagement-ledger.gap-timeout", "engagement-ledger.migrate-schema"),
-                properties.keySet());
+                "engagement-ledger.cache-size", "engagement-ledger.gap-timeout", "engagement-ledger.migrate-schema",
+                "engagement-ledger.personal-data-key-cache-ttl"), properties.keySet());
         properties.forEach((name, property) -> {
             assertFalse(property.path("description").asText().isBlank(), name + " has a description");
             assertNotNull(property.get("defaultValue"), name + " has a default");
@@ -66,6 +73,15 @@ class EngagementLedgerPropertiesTest {
         assertEquals(10_000, properties.get("engagement-ledger.cache-size").get("defaultValue").asInt());
         assertEquals("10m", properties.get("engagement-ledger.gap-timeout").get("defaultValue").asText());
         assertEquals("java.time.Duration", properties.get("engagement-ledger.gap-timeout").get("type").asText());
+        assertEquals("30s", properties.get("engagement-ledger.personal-data-key-cache-ttl").get("defaultValue").asText());
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 
     /** The engagement-ledger.* entries of every META-INF/spring-configuration-metadata.json on the classpath. */

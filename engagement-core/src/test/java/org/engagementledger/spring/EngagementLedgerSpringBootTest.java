@@ -13,6 +13,15 @@ import org.engagementledger.integrity.ChainedEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.engagementledger.api.Actor;
+import org.engagementledger.api.DataSubjectId;
+import org.engagementledger.api.FeedbackId;
+import org.engagementledger.api.PersonalData;
+import org.engagementledger.api.engagement.ErasureGround;
+import org.engagementledger.api.engagement.FeedbackReceived;
+import org.engagementledger.api.engagement.FeedbackSource;
+import org.engagementledger.api.engagement.RecordFeedback;
+import org.engagementledger.api.privacy.DataSubjectErasure;
+import org.engagementledger.api.privacy.EraseDataSubject;
 import org.engagementledger.api.EngagementId;
 import org.engagementledger.api.Money;
 import org.engagementledger.api.engagement.EngagementStatus;
@@ -192,6 +201,31 @@ class EngagementLedgerSpringBootTest {
                 "no Axon Server connector on the classpath");
         assertTrue(Arrays.stream(context.getBeanDefinitionNames()).noneMatch(n -> n.toLowerCase().contains("axonserver")),
                 "no Axon Server beans");
+    }
+
+    @Test
+    void personalDataIsStoredEncryptedAndAnErasureSentThroughTheGatewayDestroysItsKeyInTheSpringTransaction() {
+        EngagementId id = EngagementId.of("ENG-2026-006");
+        DataSubjectId robin = DataSubjectId.of("subject-spring-robin");
+        send(SpringTestCommands.commission(id), BUYER_OFFICIAL);
+        send(new RecordFeedback(id, FeedbackId.of("FB-1"), FeedbackSource.RIGHTS_HOLDER, "Robin Example waited four months", null,
+                robin, "Robin Example", "robin@example.org"), BUYER_OFFICIAL);
+        String stored = text(events(id).get(1).get("payload"));
+        assertFalse(stored.contains("Robin Example") || stored.contains("robin@example.org"), stored);
+        assertEquals(1, jdbc.queryForObject("SELECT COUNT(*) FROM ledger_personal_data_key WHERE subject_id = ?", Integer.class,
+                robin.value()));
+
+        DataSubjectErasure erasure = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                new EraseDataSubject(robin, ErasureGround.CONSENT_WITHDRAWN)).andMetaData(ActorMetaData.of(BUYER_OFFICIAL)));
+
+        assertEquals(new DataSubjectErasure(robin, List.of(id), 1), erasure);
+        assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM ledger_personal_data_key WHERE subject_id = ?", Integer.class,
+                robin.value()));
+        assertEquals("DataSubjectErased", simpleName(events(id).get(2).get("payloadType")));
+        FeedbackReceived read = (FeedbackReceived) context.getBean(Configuration.class).eventStore().readEvents(id.value(), 0L)
+                .asStream().skip(1).findFirst().orElseThrow().getPayload();
+        assertEquals(PersonalData.REPLACEMENT, read.observation());
+        assertEquals(PersonalData.REPLACEMENT, read.givenByName());
     }
 
     private void send(EngagementCommand command, Actor actor) {

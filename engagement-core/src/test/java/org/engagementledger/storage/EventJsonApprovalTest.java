@@ -3,7 +3,9 @@ package org.engagementledger.storage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.serialization.Revision;
+import org.engagementledger.api.PersonalData;
 import org.engagementledger.api.engagement.EngagementEvent;
+import org.engagementledger.privacy.PinnedEncryption;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,8 +35,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Pins the stored JSON form of every event type. The approved form of {@code X} is
- * {@code src/test/resources/approved-events/X.json}: {@link LedgerJson#newObjectMapper()} with the default
- * pretty printer, {@code \n} line ends and one trailing newline.
+ * {@code src/test/resources/approved-events/X.json}: {@link LedgerJson#newObjectMapper()} with the personal-data
+ * module (as the ledger's serializers store events, personal fields encrypted; keys and IVs pinned by
+ * {@link PinnedEncryption} so that the file is reproducible), the default pretty printer, {@code \n} line ends
+ * and one trailing newline.
  *
  * <p>When the actual JSON differs from the approved file (or the file is missing) the test fails and writes
  * the actual JSON to {@code target/approval/X.received.json}. Review it; if the change is intended (a new
@@ -81,7 +85,20 @@ class EventJsonApprovalTest {
     void approvedJsonDeserializesToAnEqualEvent(EngagementEvent event) throws IOException {
         String approved = readApproved(event.getClass().getSimpleName());
         assertNotNull(approved, "no approved JSON for " + event.getClass().getSimpleName());
-        assertEquals(event, MAPPER.readValue(approved, event.getClass()));
+        ObjectMapper mapper = pinnedMapper(event);
+        mapper.writeValueAsString(event); // creates the pinned keys the approved file was encrypted with
+        assertEquals(event, mapper.readValue(approved, event.getClass()));
+    }
+
+    /** Every non-null {@code @PersonalData} value is stored as an encrypted object, and its text appears nowhere in the file. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("events")
+    void approvedJsonHoldsPersonalDataOnlyEncrypted(EngagementEvent event) throws IOException {
+        String approved = readApproved(event.getClass().getSimpleName());
+        assertNotNull(approved, "no approved JSON for " + event.getClass().getSimpleName());
+        List<String> problems = new ArrayList<>();
+        checkPersonalData(event, MAPPER.readTree(approved), approved, event.getClass().getSimpleName(), problems);
+        assertEquals(List.of(), problems);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -140,7 +157,7 @@ class EventJsonApprovalTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> covered = sampled.stream().map(Class::getName).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(permitted, covered);
-        assertEquals(27, sampled.size());
+        assertEquals(28, sampled.size());
     }
 
     @Test
@@ -165,8 +182,47 @@ class EventJsonApprovalTest {
 
     /** The pinned form: default pretty printer, {@code \n} line ends whatever the platform, one trailing newline. */
     static String serialize(EngagementEvent event) throws IOException {
-        String json = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(event);
+        String json = pinnedMapper(event).writerWithDefaultPrettyPrinter().writeValueAsString(event);
         return json.replace("\r\n", "\n") + "\n";
+    }
+
+    /**
+     * The stored form's mapper with reproducible keys and IVs: a fresh one per event, seeded by its type, so that files
+     * do not depend on test order.
+     */
+    static ObjectMapper pinnedMapper(EngagementEvent event) {
+        return PinnedEncryption.protection("approved-events/" + event.getClass().getSimpleName()).objectMapper();
+    }
+
+    private static void checkPersonalData(Object value, JsonNode node, String file, String path, List<String> problems) {
+        if (value == null || !value.getClass().isRecord()) {
+            if (value instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    checkPersonalData(list.get(i), node.get(i), file, path + "[" + i + "]", problems);
+                }
+            }
+            return;
+        }
+        for (var component : value.getClass().getRecordComponents()) {
+            Object child;
+            try {
+                child = component.getAccessor().invoke(value);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            String at = path + "." + component.getName();
+            JsonNode stored = node.get(component.getName());
+            if (component.isAnnotationPresent(PersonalData.class) && child != null) {
+                if (stored == null || !stored.isObject() || !"AES-256-GCM".equals(stored.path("encryption").asText())) {
+                    problems.add(at + " is personal data but is not stored encrypted: " + stored);
+                }
+                if (file.contains((String) child)) {
+                    problems.add(at + " is personal data but its text '" + child + "' appears in the file");
+                }
+            } else if (stored != null) {
+                checkPersonalData(child, stored, file, at, problems);
+            }
+        }
     }
 
     /** The approved JSON of an event type, with {@code \n} line ends, or {@code null} when there is none. */

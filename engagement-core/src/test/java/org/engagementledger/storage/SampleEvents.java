@@ -3,6 +3,7 @@ package org.engagementledger.storage;
 import org.engagementledger.api.AmendmentId;
 import org.engagementledger.api.CapabilityTargetId;
 import org.engagementledger.api.CostLineId;
+import org.engagementledger.api.DataSubjectId;
 import org.engagementledger.api.DecisionId;
 import org.engagementledger.api.DeclarationId;
 import org.engagementledger.api.EngagementId;
@@ -36,6 +37,8 @@ public final class SampleEvents {
     public static final InvoiceId INVOICE = InvoiceId.of("INV-2026-0042");
     public static final MilestoneId MILESTONE = MilestoneId.of("MS-1");
     public static final FeedbackId FEEDBACK = FeedbackId.of("FB-1");
+    public static final DataSubjectId FEEDBACK_GIVER = DataSubjectId.of("subject-7f3c2a");
+    public static final DataSubjectId PARTICIPANT = DataSubjectId.of("subject-91b0e4");
 
     private static final List<String> CRITERIA = List.of(
             "Ranking explained in plain language",
@@ -76,9 +79,11 @@ public final class SampleEvents {
                 new RightsHolderImpactRecorded(ENGAGEMENT, "Young unemployed people aged 16-24",
                         List.of("Right to work", "Non-discrimination"), "Two co-design workshops with job seekers",
                         NonDiscriminationAssessment.RISK_MITIGATED, "Ranking audited for age and gender bias",
-                        "Complaint to the municipal ombudsman"),
-                new FeedbackReceived(ENGAGEMENT, FEEDBACK, FeedbackSource.FRONTLINE_STAFF,
-                        "The ranking ignores travel time by public transport", REQUIREMENT),
+                        "Complaint to the municipal ombudsman", List.of(new Participant(PARTICIPANT, "Sam Example",
+                                "sam.example@example.org", "Tested the ranking on their own job search"))),
+                new FeedbackReceived(ENGAGEMENT, FEEDBACK, FeedbackSource.CITIZEN_PANEL,
+                        "The ranking ignores travel time by public transport", REQUIREMENT, FEEDBACK_GIVER, "Robin Example",
+                        "+47 000 00 000"),
                 new FeedbackAnswered(ENGAGEMENT, FEEDBACK, "Travel time by public transport is now part of the ranking",
                         "REQ-1 revised to version 2"),
                 new ConflictOfInterestDeclared(ENGAGEMENT, DeclarationId.of("coi-1"), "Senior consultant A", ConflictNature.POTENTIAL,
@@ -90,7 +95,8 @@ public final class SampleEvents {
                 new MilestoneOutcomeRecorded(ENGAGEMENT, MILESTONE, MilestoneStatus.MET, day("2026-06-20"), "Ten days ahead of plan"),
                 engagementCompleted(),
                 new EngagementTerminated(ENGAGEMENT, "Funding withdrawn by the municipal board", eur("1365.00")),
-                new AuditorNoteAdded(ENGAGEMENT, "Ceiling amendment amendment-1 checked against the board minutes of 2 April"));
+                new AuditorNoteAdded(ENGAGEMENT, "Ceiling amendment amendment-1 checked against the board minutes of 2 April"),
+                new DataSubjectErased(ENGAGEMENT, FEEDBACK_GIVER, ErasureGround.CONSENT_WITHDRAWN));
     }
 
     public static EngagementCommissioned engagementCommissioned() {
@@ -125,6 +131,7 @@ public final class SampleEvents {
      * Raising one needs an upcaster from the previous revision (see docs/events.md).
      */
     static String revisionOf(Class<?> eventType) {
-        return eventType == org.engagementledger.api.engagement.DecisionRecorded.class ? "2" : "1";
+        return eventType == org.engagementledger.api.engagement.DecisionRecorded.class
+                || eventType == FeedbackReceived.class ? "2" : "1";
     }
 }

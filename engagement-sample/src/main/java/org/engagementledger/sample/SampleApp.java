@@ -3,7 +3,9 @@ package org.engagementledger.sample;
 import org.engagementledger.EngagementLedger;
 import org.engagementledger.EngagementLedger.RecordedEvent;
 import org.engagementledger.api.Actor;
+import org.engagementledger.api.DataSubjectId;
 import org.engagementledger.api.EngagementId;
+import org.engagementledger.api.FeedbackId;
 import org.engagementledger.api.Money;
 import org.engagementledger.api.Party;
 import org.engagementledger.api.Period;
@@ -32,6 +34,8 @@ public final class SampleApp {
     static final Actor BUYER = Actor.of("procurement-lead", Role.AGENCY_BUYER, MUNICIPALITY.id());
     static final Actor CASEWORKER = Actor.of("employment-caseworker", Role.AGENCY_STAFF, MUNICIPALITY.id());
     static final Actor CONSULTANT = Actor.of("lead-consultant", Role.CONSULTANT, CONSULTANCY.id());
+    /** A young job seeker who gave feedback: personal data, stored encrypted, erasable with {@code erase --subject citizen-0042}. */
+    static final DataSubjectId CITIZEN = DataSubjectId.of("citizen-0042");
 
     private SampleApp() {
     }
@@ -80,6 +84,9 @@ public final class SampleApp {
                     new BigDecimal("8"), Money.of("16000", "EUR"), CostCategory.DELIVERY, matching, "Typo in the rate"), CONSULTANT);
             ledger.send(new SubmitFulfilment(ENGAGEMENT, matching, "Prototype and usability test report"), CONSULTANT);
             ledger.send(new AcceptFulfilment(ENGAGEMENT, matching, "Both criteria met in the usability test"), CASEWORKER);
+            ledger.send(new RecordFeedback(ENGAGEMENT, FeedbackId.of("FB-1"), FeedbackSource.RIGHTS_HOLDER,
+                    "Alex Example (19) says the ranked list never showed jobs reachable without a car", matching, CITIZEN,
+                    "Alex Example", "alex.example@example.org"), CASEWORKER);
         }
     }
 

@@ -31,7 +31,7 @@ class SampleAppTest {
         assertTrue(second.contains("is already recorded in this database"), second);
         assertFalse(second.contains("Refused"), second);
         assertEquals(first.lines().filter(l -> l.matches("\\s+\\d+ .*")).toList(),
-                second.lines().filter(l -> l.matches("\\s+\\d+ .*")).toList(), "the same six events, stored once");
+                second.lines().filter(l -> l.matches("\\s+\\d+ .*")).toList(), "the same seven events, stored once");
     }
 
     @Test
@@ -45,7 +45,7 @@ class SampleAppTest {
         try (HikariDataSource dataSource = SampleDatabase.open(url, "sa", "");
              EngagementLedger ledger = EngagementLedger.jdbc(dataSource)) {
             int stored = SampleApp.run(ledger, new PrintStream(buffer, true, StandardCharsets.UTF_8));
-            assertEquals(6, stored);
+            assertEquals(7, stored);
         }
         return buffer.toString(StandardCharsets.UTF_8);
     }

@@ -34,7 +34,8 @@ public sealed interface EngagementEvent permits
         MilestoneOutcomeRecorded,
         EngagementCompleted,
         EngagementTerminated,
-        AuditorNoteAdded {
+        AuditorNoteAdded,
+        DataSubjectErased {
 
     /** The engagement the event belongs to. */
     EngagementId engagementId();

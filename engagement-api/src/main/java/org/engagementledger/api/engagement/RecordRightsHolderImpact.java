@@ -1,5 +1,6 @@
 package org.engagementledger.api.engagement;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -10,6 +11,8 @@ import org.engagementledger.api.Limits;
 /**
  * Records how an engagement affects a rights-holder group: the rights engaged, how the group took part,
  * the non-discrimination assessment and the remedy channel open to them. Agency roles only.
+ * {@code participants} (optional) names the individual rights-holders who took part; their personal data
+ * is stored encrypted per participant (see {@link Participant}).
  */
 public record RecordRightsHolderImpact(
         @NotNull EngagementId engagementId,
@@ -18,5 +21,6 @@ public record RecordRightsHolderImpact(
         @NotBlank @Size(max = Limits.TEXT) String participation,
         @NotNull NonDiscriminationAssessment assessment,
         @Size(max = Limits.TEXT) String assessmentNote,
-        @NotBlank @Size(max = Limits.TEXT) String remedyChannel) implements EngagementCommand {
+        @NotBlank @Size(max = Limits.TEXT) String remedyChannel,
+        @Size(max = Limits.LIST) List<@NotNull @Valid Participant> participants) implements EngagementCommand {
 }

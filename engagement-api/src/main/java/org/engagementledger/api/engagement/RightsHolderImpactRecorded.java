@@ -5,7 +5,12 @@ import org.axonframework.serialization.Revision;
 import org.engagementledger.api.EngagementId;
 
 /**
- * How the engagement affects a rights-holder group, how they took part and whether discrimination was assessed.
+ * How the engagement affects a rights-holder group, how they took part and whether discrimination was
+ * assessed. {@code participants} names the individual rights-holders who took part; their names,
+ * contact details and notes are personal data (see {@link Participant}).
+ *
+ * <p>{@code participants} was added as a compatible change (revision 1 kept): events stored before it
+ * have none, which reads as an empty list.
  */
 @Revision("1")
 public record RightsHolderImpactRecorded(
@@ -15,5 +20,10 @@ public record RightsHolderImpactRecorded(
         String participation,
         NonDiscriminationAssessment assessment,
         String assessmentNote,
-        String remedyChannel) implements EngagementEvent {
+        String remedyChannel,
+        List<Participant> participants) implements EngagementEvent {
+
+    public RightsHolderImpactRecorded {
+        participants = participants == null ? List.of() : List.copyOf(participants);
+    }
 }

@@ -18,7 +18,8 @@ import java.io.PrintWriter;
 @Command(name = "engagement-ledger", mixinStandardHelpOptions = true, version = "Engagement Ledger sample 0.1.0",
         description = "Records, replays, audits and verifies public-sector consultancy engagements.",
         subcommands = {DemoCommand.class, ListCommand.class, ReplayCommand.class, AuditCommand.class, KeygenCommand.class,
-                DigestCommand.class, VerifyCommand.class, ExportCommand.class, ReportCommand.class, AppendBenchmark.class})
+                DigestCommand.class, VerifyCommand.class, ExportCommand.class, ReportCommand.class, EraseCommand.class,
+                AppendBenchmark.class})
 public final class LedgerCli implements Runnable {
 
     public static final int OK = 0;

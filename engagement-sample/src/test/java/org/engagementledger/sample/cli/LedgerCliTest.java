@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The auditor's command line on a real H2 file database, as an evaluator runs it. */
@@ -44,7 +45,7 @@ class LedgerCliTest {
     void replayPrintsTheTimelineAndTheStateAtASequence() {
         Run full = run("replay", "NV-2026-014", "--db", db);
         assertEquals(0, full.status, full.err);
-        assertEquals(6, full.out.lines().filter(l -> l.startsWith("#")).count(), full.out);
+        assertEquals(7, full.out.lines().filter(l -> l.startsWith("#")).count(), full.out);
 
         Run early = run("replay", "NV-2026-014", "--seq", "1", "--db", db);
         assertTrue(early.out.contains("State: COMMISSIONED"), early.out);
@@ -120,6 +121,59 @@ class LedgerCliTest {
     }
 
     @Test
+    void eraseReplacesACitizensPersonalDataInReplayAuditReportAndExportAndVerificationStillPasses() throws Exception {
+        String citizensWords = "never showed jobs reachable without a car";
+        Run before = run("replay", "NV-2026-014", "--db", db);
+        assertTrue(before.out.contains(citizensWords), before.out);
+        Path keys = directory.resolve("keys");
+        assertEquals(0, run("keygen", "--out", keys.toString()).status);
+        Path digest = directory.resolve("digest.json");
+        assertEquals(0, run("digest", "--db", db, "--private-key", keys.resolve("digest-signing-key.pem").toString(),
+                "--out", digest.toString()).status);
+
+        Run erased = run("erase", "--subject", "citizen-0042", "--ground", "CONSENT_WITHDRAWN", "--actor", "dpo-northvale",
+                "--organisation", "municipality-northvale", "--db", db);
+
+        assertEquals(0, erased.status, erased.out + erased.err);
+        assertTrue(erased.out.contains("recorded in 1 engagement(s) [NV-2026-014]; 1 key(s) destroyed"), erased.out);
+        Run verified = run("verify", "--db", db, "--digest", digest.toString(), "--public-key",
+                keys.resolve("digest-public-key.pem").toString());
+        assertEquals(0, verified.status, verified.out + verified.err);
+
+        Run replay = run("replay", "NV-2026-014", "--db", db);
+        assertErased("replay", replay.out, citizensWords);
+        assertTrue(replay.out.contains("Erased the personal data of data subject citizen-0042"), replay.out);
+        Run audit = run("audit", "NV-2026-014", "--db", db, "--format", "json");
+        assertErased("audit", audit.out, citizensWords);
+        Path html = directory.resolve("report.html");
+        assertEquals(0, run("report", "NV-2026-014", "--db", db, "--out", html.toString()).status);
+        assertErased("report", java.nio.file.Files.readString(html), citizensWords);
+        Path releases = directory.resolve("nv.releases.json");
+        assertEquals(0, run("export", "NV-2026-014", "--format", "ocds-release", "--out", releases.toString(), "--db", db).status);
+        assertErased("OCDS export", java.nio.file.Files.readString(releases), citizensWords);
+        Path bundle = directory.resolve("nv.bundle.json");
+        assertEquals(0, run("export", "NV-2026-014", "--format", "bundle", "--out", bundle.toString(), "--db", db).status);
+        String bundled = java.nio.file.Files.readString(bundle);
+        assertFalse(bundled.contains(citizensWords) || bundled.contains("Alex Example"), "the bundle carries ciphertext only");
+    }
+
+    @Test
+    void anErasureByAnOfficialOfAnotherAgencyIsRefusedWithExitStatusOneAndErasesNothing() {
+        Run refused = run("erase", "--subject", "citizen-0042", "--ground", "OBJECTION", "--actor", "someone",
+                "--organisation", "municipality-southvale", "--db", db);
+
+        assertEquals(1, refused.status, refused.out + refused.err);
+        assertTrue(refused.err.contains("refused: an actor in role AGENCY_STAFF must act for 'municipality-northvale'"), refused.err);
+        assertTrue(run("replay", "NV-2026-014", "--db", db).out.contains("never showed jobs reachable without a car"));
+    }
+
+    private static void assertErased(String where, String output, String erasedWords) {
+        assertTrue(output.contains("[personal data erased]"), where + " should show the replacement value:\n" + output);
+        assertFalse(output.contains(erasedWords) || output.contains("Alex Example") || output.contains("alex.example@example.org"),
+                where + " shows erased personal data:\n" + output);
+    }
+
+    @Test
     void aDigestWithoutItsPublicKeyIsAUsageError() {
         assertEquals(2, run("verify", "--db", db, "--digest", directory.resolve("d.json").toString()).status);
     }
@@ -140,7 +194,7 @@ class LedgerCliTest {
 
     @Test
     void everyCommandHasHelpAndABadOptionIsExitStatusTwo() {
-        for (String command : new String[]{"demo", "list", "replay", "audit", "keygen", "digest", "verify", "export", "report"}) {
+        for (String command : new String[]{"demo", "list", "replay", "audit", "keygen", "digest", "verify", "export", "report", "erase"}) {
             Run help = run(command, "--help");
             assertEquals(0, help.status, command);
             assertTrue(help.out.contains("Usage:"), help.out);
