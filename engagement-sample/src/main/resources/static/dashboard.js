@@ -126,7 +126,6 @@ async function showEngagement(id) {
       fact('Red flags', String(audit.redFlags.length), audit.redFlags.filter(f => f.severity === 'HIGH').length + ' high')),
     el('div', { class: 'card', id: 'verification', 'data-outcome': audit.verification.outcome },
       el('strong', { text: 'Verification: ' }), badge(audit.verification.outcome), ' ', audit.verification.message),
-    section('red-flags', 'Red flags (' + audit.redFlags.length + ')', redFlags(audit.redFlags)),
     el('div', { class: 'grid2' },
       section('cost', 'Cost against the ceiling', costChart(state), el('p', { class: 'legend' },
         el('span', {}, el('i', { class: 'swatch', style: 'background:#1f5fa8' }), 'committed cost'),
@@ -136,6 +135,7 @@ async function showEngagement(id) {
         el('span', {}, el('i', { class: 'swatch', style: 'background:#cfd8e3' }), 'baseline'),
         el('span', {}, el('i', { class: 'swatch', style: 'background:#1f5fa8' }), 'assessed (orange: below target)'),
         el('span', {}, el('i', { class: 'swatch', style: 'background:#1d2733' }), 'target')))),
+    section('red-flags', 'Red flags (' + audit.redFlags.length + ')', redFlags(audit.redFlags)),
     section('answers', 'The auditor\'s twelve questions', answers(audit.answers)),
     section('requirements', 'Requirements trace', requirements(trace.requirements)),
     section('timeline', 'Timeline (' + timeline.entries.length + ' events)', timelineTable(timeline.entries)));
@@ -241,7 +241,7 @@ function capabilityChart(state) {
   targets.forEach((t, i) => {
     const y0 = T + i * row;
     const assessed = t.assessedLevel === null || t.assessedLevel === undefined ? null : t.assessedLevel;
-    chart.append(svg('g', { class: 'capability-target', 'data-target': t.targetId, 'data-met': t.met },
+    chart.append(svg('g', { class: 'capability-target', 'data-target': t.targetId, 'data-met': String(t.met) },
       svg('text', { class: 'label', x: 8, y: y0 + 18, text: t.capability.length > 30 ? t.capability.substring(0, 29) + '…' : t.capability }),
       svg('text', { x: 8, y: y0 + 34, text: t.recipientTeam.length > 32 ? t.recipientTeam.substring(0, 31) + '…' : t.recipientTeam }),
       svg('rect', { class: 'baseline', 'data-kind': 'baseline', x: x(0), y: y0 + 6, width: Math.max(2, x(t.baselineLevel) - x(0)), height: 12 }),

@@ -26,8 +26,8 @@ import java.util.List;
  * <ul>
  *   <li>{@code /api/**}: HTTP Basic for API clients (no session is created for them), or the dashboard's
  *       session. Unauthenticated requests get a 401 problem, never a redirect. CSRF tokens are required for
- *       writes made with the session cookie (the dashboard's), not for requests that carry their own
- *       {@code Authorization} header: a browser never adds a cross-site request's credentials to it by itself
+ *       writes made with the session cookie (the dashboard's), not for requests without a session or with their
+ *       own {@code Authorization} header: a browser never adds a cross-site request's credentials to it by itself
  *       unless the user typed them into a Basic prompt for this site, and even then the API's writes accept
  *       JSON only, which a cross-site form cannot send.</li>
  *   <li>everything else (the dashboard): a sign-in form with CSRF protection and a session; sign out with a
@@ -44,8 +44,12 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
-    /** Requests that authenticate themselves (HTTP Basic) rather than with the session cookie. */
-    static final RequestMatcher OWN_CREDENTIALS = request -> request.getHeader("Authorization") != null;
+    /**
+     * Requests that do not ride on a browser session: they authenticate themselves (HTTP Basic) or carry no
+     * session at all (and are then refused as unauthenticated, not as forged).
+     */
+    static final RequestMatcher NOT_A_SESSION = request -> request.getHeader("Authorization") != null
+            || request.getRequestedSessionId() == null;
 
     @Bean
     @Order(1)
@@ -66,7 +70,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(OWN_CREDENTIALS))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(NOT_A_SESSION))
+                .requestCache(cache -> cache.disable()) // an API call is never replayed after a sign-in
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
     }
