@@ -73,7 +73,7 @@ public final class DatabaseOptions {
 
     private ConnectionFailure failure(Exception e) {
         String message = rootMessage(e);
-        String hint = message != null && message.contains("already in use")
+        String hint = message != null && (message.contains("already in use") || message.contains("file is locked"))
                 ? " (another process has this H2 file open: stop 'serve' or the other command first, or pass another --db)" : "";
         return new ConnectionFailure("cannot connect to " + effectiveUrl() + " as " + effectiveUser() + ": " + message + hint, e);
     }
