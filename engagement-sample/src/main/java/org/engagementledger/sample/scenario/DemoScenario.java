@@ -17,6 +17,8 @@ import java.util.function.Consumer;
  * </ul>
  * Recording is idempotent per engagement: an engagement that already has a history in the database is left
  * alone and reported as already recorded, so running the demo again never duplicates or corrupts anything.
+ * A run stopped half-way through an engagement leaves that engagement as far as it got (every stored event is
+ * valid and chained); delete the database to record the scenario afresh.
  */
 public final class DemoScenario {
 
