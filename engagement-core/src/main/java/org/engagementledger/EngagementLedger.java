@@ -120,6 +120,26 @@ public final class EngagementLedger implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * The facade over an Axon configuration that already holds the ledger's module and is started and
+     * stopped by someone else, such as the Spring Boot auto-configuration's (which exposes this as a bean).
+     * Read models are available when the configuration runs the ledger's read-model processor.
+     * {@link #close()} shuts the configuration down: leave that to its owner.
+     */
+    public static EngagementLedger of(Configuration axon) {
+        return of(axon, null);
+    }
+
+    /**
+     * As {@link #of(Configuration)}, with the database the configuration stores events in, so that
+     * {@link #replayStore} can read its rows; {@code null} when there is none.
+     */
+    public static EngagementLedger of(Configuration axon, DataSource dataSource) {
+        boolean readModels = axon.eventProcessingConfiguration()
+                .eventProcessor(ReadModels.PROCESSING_GROUP, StreamingEventProcessor.class).isPresent();
+        return new EngagementLedger(axon, readModels, dataSource);
+    }
+
     /** Assembles a ledger: storage (in memory unless a data source is given), settings and the actor hook. */
     public static final class Builder {
         private DataSource dataSource;

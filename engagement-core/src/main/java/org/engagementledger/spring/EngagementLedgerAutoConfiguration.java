@@ -21,6 +21,7 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.util.ConditionalOnMissingQualifiedBean;
+import org.engagementledger.EngagementLedger;
 import org.engagementledger.actor.ActorProvider;
 import org.engagementledger.config.EngagementLedgerModule;
 import org.engagementledger.config.LedgerSettings;
@@ -226,6 +227,17 @@ public class EngagementLedgerAutoConfiguration {
                                                          PersonalDataProtection protection) {
         return new SpringEngagementLedgerModule(properties.toSettings(), actorProvider.getIfAvailable(ActorProvider::none),
                 new SpringDataSourceConnectionProvider(dataSource), protection);
+    }
+
+    /**
+     * The ledger's facade ({@code send}, {@code timeline}, {@code audit}, {@code awaitReadModels}, ...) over
+     * Axon's Spring configuration, so that hosts need not rebuild it from Axon's parts. Spring starts and
+     * stops Axon: the bean has no destroy method, since the facade's {@code close()} would shut Axon down.
+     */
+    @Bean(destroyMethod = "")
+    @ConditionalOnMissingBean
+    public EngagementLedger engagementLedger(org.axonframework.config.Configuration axonConfiguration, DataSource dataSource) {
+        return EngagementLedger.of(axonConfiguration, dataSource);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.engagementledger.integrity.ChainedEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.engagementledger.EngagementLedger;
 import org.engagementledger.api.Actor;
 import org.engagementledger.api.DataSubjectId;
 import org.engagementledger.api.FeedbackId;
@@ -22,6 +23,8 @@ import org.engagementledger.api.engagement.FeedbackSource;
 import org.engagementledger.api.engagement.RecordFeedback;
 import org.engagementledger.api.privacy.DataSubjectErasure;
 import org.engagementledger.api.privacy.EraseDataSubject;
+import org.engagementledger.audit.Timeline;
+import org.engagementledger.audit.VerificationStatus;
 import org.engagementledger.api.EngagementId;
 import org.engagementledger.api.Money;
 import org.engagementledger.api.engagement.EngagementStatus;
@@ -226,6 +229,24 @@ class EngagementLedgerSpringBootTest {
                 .asStream().skip(1).findFirst().orElseThrow().getPayload();
         assertEquals(PersonalData.REPLACEMENT, read.observation());
         assertEquals(PersonalData.REPLACEMENT, read.givenByName());
+    }
+
+    @Test
+    void theLedgersFacadeIsABeanThatSendsAsTheSignedInActorWaitsForReadModelsAndAudits() {
+        EngagementLedger ledger = context.getBean(EngagementLedger.class);
+        EngagementId id = EngagementId.of("ENG-2026-007");
+        ledger.send(SpringTestCommands.commission(id), BUYER_OFFICIAL);
+        LedgerTestApplication.SIGNED_IN.set(BUYER_OFFICIAL);
+        ledger.send(SpringTestCommands.activate(id));
+        ledger.send(SpringTestCommands.logTime(id, "2", "100.00"), CONSULTANT);
+
+        ledger.awaitReadModels(Duration.ofSeconds(10));
+
+        assertEquals(Money.of("200.00", "EUR"), ledger.summary(id).orElseThrow().committed());
+        assertEquals(List.of("EngagementCommissioned", "EngagementActivated", "TimeLogged"),
+                ledger.timeline(id).entries().stream().map(Timeline.Entry::eventType).toList());
+        assertEquals(BUYER_OFFICIAL, ledger.timeline(id).entries().get(1).actor());
+        assertEquals(12, ledger.audit(id, VerificationStatus.notVerified("not checked in this test")).answers().size());
     }
 
     private void send(EngagementCommand command, Actor actor) {

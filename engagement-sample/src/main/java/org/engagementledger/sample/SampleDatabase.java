@@ -28,7 +28,7 @@ public final class SampleDatabase {
     }
 
     /** Adds H2 settings a plain file URL lacks; other URLs pass through unchanged. */
-    static String normalise(String url) {
+    public static String normalise(String url) {
         if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:")) {
             return url;
         }

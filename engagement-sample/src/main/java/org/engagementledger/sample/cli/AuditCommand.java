@@ -1,16 +1,11 @@
 package org.engagementledger.sample.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.engagementledger.EngagementLedger;
 import org.engagementledger.api.EngagementId;
 import org.engagementledger.audit.AuditAnswer;
 import org.engagementledger.audit.EngagementAudit;
 import org.engagementledger.audit.RedFlag;
-import org.engagementledger.audit.VerificationStatus;
-import org.engagementledger.integrity.Finding;
-import org.engagementledger.integrity.LedgerIntegrity;
-import org.engagementledger.integrity.VerificationReport;
-import org.engagementledger.integrity.VerificationRequest;
+import org.engagementledger.sample.EngagementVerification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +15,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
@@ -42,11 +36,12 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (HikariDataSource dataSource = database.open(); EngagementLedger ledger = database.ledger(dataSource, true)) {
+        try (LedgerContext context = LedgerContext.start(database)) {
+            EngagementLedger ledger = context.ledger();
             Engagements.history(ledger, id);
             spec.commandLine().getErr().println("Bringing read models up to date (for the buyer's other engagements)...");
             ledger.awaitReadModels(Duration.ofMinutes(30));
-            EngagementAudit audit = ledger.audit(EngagementId.of(id), Verification.of(dataSource, EngagementId.of(id)));
+            EngagementAudit audit = ledger.audit(EngagementId.of(id), EngagementVerification.status(context.dataSource(), EngagementId.of(id)));
             if (format == Output.json) {
                 out.println(Output.json(audit));
             } else {
@@ -66,20 +61,5 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         return LedgerCli.OK;
-    }
-
-    /** Question 12 from the verifier: the engagement's chain recomputed from its raw rows, against the latest digest. */
-    static final class Verification {
-        static VerificationStatus of(HikariDataSource dataSource, EngagementId engagementId) {
-            LedgerIntegrity integrity = LedgerIntegrity.on(dataSource);
-            VerificationReport report = integrity.verify(VerificationRequest.all().forEngagement(engagementId.value()));
-            Instant now = Instant.now();
-            if (report.intact()) {
-                return VerificationStatus.intact("hash chain of " + report.eventsChecked() + " events recomputed from the stored rows: intact"
-                        + " (run 'verify --digest' with the auditor's digest and public key to also rule out a consistent rewrite)", now);
-            }
-            return VerificationStatus.findings(report.findings().size(), report.toText(),
-                    report.findings().stream().map(Finding::sequence).filter(java.util.Objects::nonNull).distinct().toList(), now);
-        }
     }
 }

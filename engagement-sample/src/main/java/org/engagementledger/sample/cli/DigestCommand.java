@@ -1,6 +1,5 @@
 package org.engagementledger.sample.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.engagementledger.integrity.Digest;
 import org.engagementledger.integrity.KeyFiles;
 import org.engagementledger.integrity.LedgerIntegrity;
@@ -32,9 +31,8 @@ final class DigestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (HikariDataSource dataSource = database.open()) {
-            database.ledger(dataSource, false).close(); // migrates the schema of a database the ledger has not opened yet
-            Digest digest = LedgerIntegrity.on(dataSource).issueDigest(KeyFiles.readSigningKey(privateKey));
+        try (LedgerContext context = LedgerContext.start(database)) { // the ledger migrates a schema it has not opened yet
+            Digest digest = LedgerIntegrity.on(context.dataSource()).issueDigest(KeyFiles.readSigningKey(privateKey));
             digest.write(out);
             spec.commandLine().getOut().println("digest of " + digest.size() + " engagements, root " + digest.root()
                     + ", issued " + digest.issuedAt() + ", written to " + out);

@@ -1,6 +1,5 @@
 package org.engagementledger.sample.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.engagementledger.EngagementLedger;
 import org.engagementledger.api.Actor;
 import org.engagementledger.api.DataSubjectId;
@@ -60,7 +59,8 @@ final class EraseCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (HikariDataSource dataSource = database.open(); EngagementLedger ledger = database.ledger(dataSource, true)) {
+        try (LedgerContext context = LedgerContext.start(database)) {
+            EngagementLedger ledger = context.ledger();
             DataSubjectErasure erasure = ledger.eraseDataSubject(subjectId, ground, actor);
             spec.commandLine().getErr().println("Bringing read models up to date (replacing their copies)...");
             ledger.awaitReadModels(Duration.ofMinutes(30));

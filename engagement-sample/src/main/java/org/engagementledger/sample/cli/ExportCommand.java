@@ -1,7 +1,5 @@
 package org.engagementledger.sample.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.engagementledger.EngagementLedger;
 import org.engagementledger.audit.EngagementHistory;
 import org.engagementledger.integrity.LedgerIntegrity;
 import org.engagementledger.ocds.OcdsExport;
@@ -53,13 +51,10 @@ final class ExportCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--format must be bundle, ocds-release or ocds-record, was '" + format + "'");
             }
         }
-        try (HikariDataSource dataSource = database.open()) {
-            EngagementHistory history;
-            try (EngagementLedger ledger = database.ledger(dataSource, false)) {
-                history = Engagements.history(ledger, id);
-            }
+        try (LedgerContext context = LedgerContext.start(database)) {
+            EngagementHistory history = Engagements.history(context.ledger(), id);
             if (ocds == null) {
-                LedgerIntegrity.on(dataSource).exportBundle(id, out);
+                LedgerIntegrity.on(context.dataSource()).exportBundle(id, out);
             } else {
                 write(history, ocds);
             }

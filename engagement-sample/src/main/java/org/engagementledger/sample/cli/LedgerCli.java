@@ -10,16 +10,18 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 
 /**
- * The sample's command line: the demo scenario and the auditor's commands.
+ * The sample's command line: the demo scenario, the web application ({@code serve}) and the auditor's commands.
+ * Commands that use the ledger start the Spring Boot application ({@link LedgerContext}); {@code verify} reads the raw
+ * rows without starting the ledger, and {@code keygen} and {@code bench} need no application at all.
  *
  * <p>Exit status: 0 success (or history intact), 1 findings or a refused command, 2 usage or
  * connection error.
  */
 @Command(name = "engagement-ledger", mixinStandardHelpOptions = true, version = "Engagement Ledger sample 0.1.0",
         description = "Records, replays, audits and verifies public-sector consultancy engagements.",
-        subcommands = {DemoCommand.class, ListCommand.class, ReplayCommand.class, AuditCommand.class, KeygenCommand.class,
-                DigestCommand.class, VerifyCommand.class, ExportCommand.class, ReportCommand.class, EraseCommand.class,
-                AppendBenchmark.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, ListCommand.class, ReplayCommand.class, AuditCommand.class,
+                KeygenCommand.class, DigestCommand.class, VerifyCommand.class, ExportCommand.class, ReportCommand.class,
+                EraseCommand.class, AppendBenchmark.class})
 public final class LedgerCli implements Runnable {
 
     public static final int OK = 0;

@@ -1,6 +1,5 @@
 package org.engagementledger.sample.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.engagementledger.EngagementLedger;
 import org.engagementledger.api.query.EngagementSummary;
 import picocli.CommandLine.Command;
@@ -30,7 +29,8 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (HikariDataSource dataSource = database.open(); EngagementLedger ledger = database.ledger(dataSource, true)) {
+        try (LedgerContext context = LedgerContext.start(database)) {
+            EngagementLedger ledger = context.ledger();
             spec.commandLine().getErr().println("Bringing read models up to date...");
             ledger.awaitReadModels(Duration.ofMinutes(30));
             List<EngagementSummary> summaries = ledger.summaries();

@@ -1,8 +1,6 @@
 package org.engagementledger.sample.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.engagementledger.EngagementLedger;
-import org.engagementledger.api.EngagementId;
 import org.engagementledger.audit.EngagementHistory;
 import org.engagementledger.audit.EngagementState;
 import org.engagementledger.audit.Timeline;
@@ -50,7 +48,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (HikariDataSource dataSource = database.open(); EngagementLedger ledger = database.ledger(dataSource, false)) {
+        try (LedgerContext context = LedgerContext.start(database)) {
+            EngagementLedger ledger = context.ledger();
             EngagementHistory history = Engagements.history(ledger, id);
             EngagementHistory cutHistory = cut == null ? history
                     : cut.asOf != null ? history.upTo(cut.asOf) : history.upToSequence(cut.sequence);

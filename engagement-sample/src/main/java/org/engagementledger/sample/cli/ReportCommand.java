@@ -1,11 +1,11 @@
 package org.engagementledger.sample.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.engagementledger.EngagementLedger;
 import org.engagementledger.api.EngagementId;
 import org.engagementledger.audit.EngagementAudit;
 import org.engagementledger.audit.EngagementHistory;
 import org.engagementledger.report.AuditReport;
+import org.engagementledger.sample.EngagementVerification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,12 +36,13 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (HikariDataSource dataSource = database.open(); EngagementLedger ledger = database.ledger(dataSource, true)) {
+        try (LedgerContext context = LedgerContext.start(database)) {
+            EngagementLedger ledger = context.ledger();
             EngagementHistory history = Engagements.history(ledger, id);
             spec.commandLine().getErr().println("Bringing read models up to date (for the buyer's other engagements)...");
             ledger.awaitReadModels(Duration.ofMinutes(30));
             EngagementId engagementId = EngagementId.of(id);
-            EngagementAudit audit = ledger.audit(engagementId, AuditCommand.Verification.of(dataSource, engagementId));
+            EngagementAudit audit = ledger.audit(engagementId, EngagementVerification.status(context.dataSource(), engagementId));
             Path written = AuditReport.create().write(history, audit, out);
             spec.commandLine().getOut().println("report of " + id + " written to " + written.toAbsolutePath());
         }
