@@ -36,7 +36,7 @@ class SampleAppTest {
 
     @Test
     void aPlainH2FileUrlGetsTheSettingsTheLedgerNeeds() {
-        assertEquals("jdbc:h2:file:/tmp/x;DB_CLOSE_ON_EXIT=FALSE", SampleDatabase.normalise("jdbc:h2:file:/tmp/x"));
+        assertEquals("jdbc:h2:file:/tmp/x;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", SampleDatabase.normalise("jdbc:h2:file:/tmp/x"));
         assertEquals("jdbc:postgresql://127.0.0.1:5432/test", SampleDatabase.normalise("jdbc:postgresql://127.0.0.1:5432/test"));
     }
 
