@@ -31,6 +31,9 @@ final class Reliability {
     static final boolean HEAVY = Boolean.getBoolean("reliability.heavy")
             || "true".equalsIgnoreCase(System.getenv("RELIABILITY_HEAVY"));
 
+    /** The fixed seed of the default jqwik properties, so that the default suite is deterministic. */
+    static final String SEED = "20261123";
+
     private Reliability() {
     }
 
