@@ -48,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * the consultant. One example checks the table the other way: every allowed role acting for the right
  * organisation is not refused as not permitted, so the table is not stricter than the ledger.
  */
-class RolePermissionProperties {
+class RolePermissionTest {
 
     /** Who may send each command (README, "The domain in one page"). */
     static final Map<Class<? extends EngagementCommand>, Set<Role>> ALLOWED = Map.ofEntries(

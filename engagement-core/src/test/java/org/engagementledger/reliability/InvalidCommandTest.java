@@ -90,7 +90,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * values); the heavy variants (see {@link HeavyOnly}) send 60,000 more from a new random seed each run, and a
  * failure reports the seed that reproduces it.
  */
-class InvalidCommandProperties {
+class InvalidCommandTest {
 
     static final EngagementId COMMISSIONED = EngagementId.of("ENG-COMMISSIONED");
     /** The prepared engagement has recorded this much cost: invoices above it, or expenses above the rest of the ceiling, are refused. */
