@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.engagementledger.engagement.EngagementFixtures.*;
@@ -50,6 +51,7 @@ class CrashRecoveryTest {
     static final int ACKS_BEFORE_KILL = scaled(300, 3_000);
     static final int KILLS = scaled(1, 5);
     static final Duration CATCH_UP = Duration.ofSeconds(120);
+    static final Duration WATCHDOG = Duration.ofMinutes(scaled(3, 10));
 
     @TempDir
     Path dir;
@@ -91,6 +93,8 @@ class CrashRecoveryTest {
                     Integer.toString(WRITERS), Integer.toString(SNAPSHOT_THRESHOLD))
                     .redirectError(errors.toFile())
                     .start();
+            // a writer that hangs (before or after its first acknowledgement) must not hang the build
+            CompletableFuture.delayedExecutor(WATCHDOG.toSeconds(), TimeUnit.SECONDS).execute(writer::destroyForcibly);
             try (BufferedReader out = writer.inputReader(StandardCharsets.UTF_8)) {
                 int fresh = 0;
                 String line;
