@@ -11,7 +11,7 @@ public final class CeilingExceededException extends CommandRefusedException {
 
     public CeilingExceededException(Money ceiling, Money committed, Money attempted) {
         super("ceiling-exceeded", "committed cost may not exceed the ceiling: ceiling " + ceiling + ", committed " + committed
-                + ", attempted " + attempted + " (over by " + committed.plus(attempted).minus(ceiling)
+                + ", attempted " + attempted + " (over by " + attempted.minus(ceiling.minus(committed))
                 + "); amend the ceiling first");
         this.ceiling = ceiling;
         this.committed = committed;

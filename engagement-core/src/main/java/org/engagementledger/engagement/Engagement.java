@@ -25,6 +25,8 @@ import org.engagementledger.api.RequirementId;
 import org.engagementledger.api.Role;
 import org.engagementledger.api.engagement.*;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -299,7 +301,7 @@ public class Engagement {
                 throw new InvalidStateException("requirement " + requirement.id() + " is WITHDRAWN; time cannot be logged against it");
             }
         }
-        Money amount = command.hourlyRate().times(command.hours());
+        Money amount = timeCost(command);
         requireWithinCeiling(amount);
         apply(new TimeLogged(engagementId, nextCostLine(), command.person(), command.personRole(), command.date(),
                 command.hours(), command.hourlyRate(), amount, command.category(), command.requirementId(), command.description()),
@@ -639,8 +641,21 @@ public class Engagement {
         }
     }
 
+    /** hours x hourlyRate; refused when beyond any amount the ledger holds (and so beyond every ceiling). */
+    private static Money timeCost(LogTime command) {
+        Money rate = command.hourlyRate();
+        BigDecimal cost = rate.amount().multiply(command.hours())
+                .setScale(rate.currency().getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
+        if (cost.compareTo(Money.LIMIT) >= 0) {
+            throw new RuleViolationException("amount-limit", "hours x hourlyRate = " + cost.toPlainString() + " "
+                    + rate.currency().getCurrencyCode() + " must be below " + Money.LIMIT.toPlainString());
+        }
+        return rate.times(command.hours());
+    }
+
+    // Compared as "amount > room" rather than "sum > limit": the sum of two amounts may be beyond what Money holds.
     private void requireWithinCeiling(Money amount) {
-        if (committed.plus(amount).isGreaterThan(ceiling)) {
+        if (amount.isGreaterThan(ceiling.minus(committed))) {
             throw new CeilingExceededException(ceiling, committed, amount);
         }
     }
@@ -650,7 +665,7 @@ public class Engagement {
                 .filter(i -> i.status() != InvoiceStatus.DISPUTED)
                 .map(Invoice::amount)
                 .reduce(Money.zero(ceiling.currency()), Money::plus);
-        if (invoiced.plus(amount).isGreaterThan(committed)) {
+        if (amount.isGreaterThan(committed.minus(invoiced))) {
             throw new RuleViolationException("invoiced-within-committed", "invoices may not exceed recorded cost: committed "
                     + committed + ", already invoiced " + invoiced + ", attempted " + amount);
         }

@@ -70,13 +70,14 @@ import static org.junit.jupiter.api.Assertions.fail;
  * meta-tests keep the table complete: every command has a case for a missing field, and every constraint
  * declared on a command (or on a {@code @Valid} nested record) is exercised by some case.
  */
-class CommandValidationTest {
+public class CommandValidationTest {
 
     // ---- valid commands, one per type; each case breaks exactly one field of one of them --------------------
 
-    static final FeedbackId FEEDBACK = FeedbackId.of("FB-1");
+    public static final FeedbackId FEEDBACK = FeedbackId.of("FB-1");
 
-    static final Map<Class<? extends EngagementCommand>, EngagementCommand> VALID = validCommands();
+    /** One valid command of every type (the reliability tests break them too). */
+    public static final Map<Class<? extends EngagementCommand>, EngagementCommand> VALID = validCommands();
 
     private static Map<Class<? extends EngagementCommand>, EngagementCommand> validCommands() {
         List<EngagementCommand> commands = List.of(
@@ -123,12 +124,12 @@ class CommandValidationTest {
     }
 
     @SuppressWarnings("unchecked")
-    static <C extends EngagementCommand> C valid(Class<C> type) {
+    public static <C extends EngagementCommand> C valid(Class<C> type) {
         return (C) VALID.get(type);
     }
 
     /** An actor allowed to issue the command, so that a missing constraint would show up as success, not as a refusal. */
-    static Actor actorFor(EngagementCommand command) {
+    public static Actor actorFor(EngagementCommand command) {
         if (command instanceof AddAuditorNote) {
             return AUDITOR;
         }
@@ -696,7 +697,7 @@ class CommandValidationTest {
 
     /** A copy of {@code record} with one component replaced, through the canonical constructor. */
     @SuppressWarnings("unchecked")
-    static <R> R with(R record, String component, Object value) {
+    public static <R> R with(R record, String component, Object value) {
         try {
             RecordComponent[] components = record.getClass().getRecordComponents();
             Object[] args = new Object[components.length];

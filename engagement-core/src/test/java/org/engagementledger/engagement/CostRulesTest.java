@@ -214,6 +214,28 @@ class CostRulesTest {
                 .expectNoEvents();
     }
 
+    /** Found by the generated invalid commands: the product used to escape as Money's IllegalArgumentException. */
+    @Test
+    void timeWhoseCostIsBeyondAnyAmountTheLedgerHoldsIsRefusedNamingHoursAndRate() {
+        fixture.given(commissioned(), activated())
+                .when(logTime("24", "999999999999.99"), as(CONSULTANT))
+                .expectException(RuleViolationException.class)
+                .expectException(refusedBy("amount-limit"))
+                .expectExceptionMessage("hours x hourlyRate = 23999999999999.76 EUR must be below 1000000000000")
+                .expectNoEvents();
+    }
+
+    /** Committed cost plus a huge expense is beyond what Money holds: still the ceiling refusal with its figures. */
+    @Test
+    void aHugeExpenseOnTopOfCommittedCostIsRefusedAsCeilingExceeded() {
+        fixture.given(commissioned(), activated(), timeLoggedAt(1, "99000.00"))
+                .when(expense("999999999999.99"), as(CONSULTANT))
+                .expectException(CeilingExceededException.class)
+                .expectExceptionMessage("committed cost may not exceed the ceiling: ceiling 100000.00 EUR, committed 99000.00 EUR,"
+                        + " attempted 999999999999.99 EUR (over by 999999998999.99 EUR); amend the ceiling first")
+                .expectNoEvents();
+    }
+
     // ---- expenses -------------------------------------------------------------------------------------------
 
     @Test
@@ -457,6 +479,19 @@ class CostRulesTest {
                 .expectException(refusedBy("invoiced-within-committed"))
                 .expectExceptionMessage("invoices may not exceed recorded cost: committed 10000.00 EUR,"
                         + " already invoiced 6000.00 EUR, attempted 4000.01 EUR")
+                .expectNoEvents();
+    }
+
+    /** Already invoiced plus a huge invoice is beyond what Money holds: still the invoiced-within-committed refusal. */
+    @Test
+    void aHugeInvoiceOnTopOfInvoicedCostIsRefusedAsAboveCommittedCost() {
+        fixture.given(commissioned(), activated(), requirementAdded(), timeLoggedAt(1, "10000.00"),
+                        invoiceRegisteredAs(INVOICE, "6000.00", false, REQUIREMENT))
+                .when(registerInvoice(INVOICE_2, "999999999999.99", REQUIREMENT), as(CONSULTANT))
+                .expectException(RuleViolationException.class)
+                .expectException(refusedBy("invoiced-within-committed"))
+                .expectExceptionMessage("invoices may not exceed recorded cost: committed 10000.00 EUR,"
+                        + " already invoiced 6000.00 EUR, attempted 999999999999.99 EUR")
                 .expectNoEvents();
     }
 

@@ -79,6 +79,14 @@ public final class EngagementFixtures {
                 List.of("Young unemployed people aged 16-24"), CEILING, PERIOD, "ocds-nv0001-2026-001");
     }
 
+    /** {@link #commission()} for another engagement id: same parties, period and ceiling. */
+    public static CommissionEngagement commission(EngagementId id) {
+        CommissionEngagement c = commission();
+        return new CommissionEngagement(id, c.buyer(), c.buyerUnit(), c.supplier(), c.title(), c.problem(), c.intendedOutcome(),
+                c.reason(), c.coreWork(), c.coreWorkJustification(), c.inHouseAlternative(), c.rightsHolderGroups(), c.ceiling(),
+                c.period(), c.procurementReference());
+    }
+
     public static EngagementCommissioned commissioned() {
         CommissionEngagement c = commission();
         return new EngagementCommissioned(c.engagementId(), c.buyer(), c.buyerUnit(), c.supplier(), c.title(), c.problem(),

@@ -14,17 +14,17 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /** Reads the rm_ tables of a test database back, for comparing read models row by row. */
-final class ReadModelTables {
+public final class ReadModelTables {
 
     /** Every read-model table the migrations create (V2, and rm_feedback from V5). */
-    static final List<String> TABLES = List.of("rm_capability_target", "rm_cost_line", "rm_engagement", "rm_feedback",
+    public static final List<String> TABLES = List.of("rm_capability_target", "rm_cost_line", "rm_engagement", "rm_feedback",
             "rm_fulfilment_step", "rm_invoice", "rm_requirement", "rm_requirement_criterion", "rm_requirement_revision");
 
     private ReadModelTables() {
     }
 
     /** The names (lower case) of the tables in the current schema whose name starts with {@code rm_}. */
-    static List<String> names(DataSource dataSource) throws SQLException {
+    public static List<String> names(DataSource dataSource) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rows = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = CURRENT_SCHEMA")) {
@@ -40,7 +40,7 @@ final class ReadModelTables {
     }
 
     /** Every row of every rm_ table as text, each table ordered by all its columns. */
-    static Map<String, List<List<String>>> dump(DataSource dataSource) throws SQLException {
+    public static Map<String, List<List<String>>> dump(DataSource dataSource) throws SQLException {
         Map<String, List<List<String>>> tables = new TreeMap<>();
         for (String table : names(dataSource)) {
             tables.put(table, rows(dataSource, table));
@@ -48,7 +48,7 @@ final class ReadModelTables {
         return tables;
     }
 
-    static long count(DataSource dataSource, String table) throws SQLException {
+    public static long count(DataSource dataSource, String table) throws SQLException {
         return rows(dataSource, table).size();
     }
 

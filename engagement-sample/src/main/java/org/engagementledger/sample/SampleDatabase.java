@@ -37,6 +37,11 @@ public final class SampleDatabase {
             // the pool closes the database on shutdown; H2's own shutdown hook would race with it
             normalised += ";DB_CLOSE_ON_EXIT=FALSE";
         }
+        if (!normalised.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")) {
+            // H2 writes commits to the file up to 500 ms late by default: a killed process then loses commands
+            // it had acknowledged (shown by CrashRecoveryTest in engagement-core)
+            normalised += ";WRITE_DELAY=0";
+        }
         return normalised;
     }
 }
