@@ -6,18 +6,12 @@ import org.engagementledger.EngagementLedger.RecordedEvent;
 import org.engagementledger.api.DecisionId;
 import org.engagementledger.api.engagement.DecisionRecorded;
 import org.engagementledger.api.engagement.RecordDecision;
-import org.engagementledger.engagement.EngagementFixtures;
-import org.engagementledger.integrity.EventHasher;
 import org.engagementledger.integrity.LedgerIntegrity;
-import org.engagementledger.integrity.StoredEvent;
 import org.engagementledger.integrity.VerificationRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,7 +21,6 @@ import org.engagementledger.audit.StoreReplay;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import static org.engagementledger.engagement.EngagementFixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,15 +31,16 @@ class DecisionRecordedUpcasterTest {
 
     private static final String RECORDED_AT = "2026-03-05T10:15:30Z";
     private HikariDataSource dataSource;
-    private String previousHash = "0".repeat(64);
+    private LegacyRows legacy;
 
     @BeforeEach
     void storeARevisionOneHistory() throws Exception {
         dataSource = TestDatabases.h2();
+        legacy = new LegacyRows(dataSource);
         LedgerSchema.migrate(dataSource);
-        insertRaw(0, "org.engagementledger.api.engagement.EngagementCommissioned", "1", resource("/approved-events/EngagementCommissioned.json"), "2026-01-02T09:00:00Z");
-        insertRaw(1, "org.engagementledger.api.engagement.EngagementActivated", "1", resource("/approved-events/EngagementActivated.json"), "2026-01-15T09:00:00Z");
-        insertRaw(2, DecisionRecorded.class.getName(), "1", resource("/upcasting/DecisionRecorded-rev1.json"), RECORDED_AT);
+        legacy.insert(0, "org.engagementledger.api.engagement.EngagementCommissioned", "1", LegacyRows.resource("/approved-events/EngagementCommissioned.json"), "2026-01-02T09:00:00Z");
+        legacy.insert(1, "org.engagementledger.api.engagement.EngagementActivated", "1", LegacyRows.resource("/approved-events/EngagementActivated.json"), "2026-01-15T09:00:00Z");
+        legacy.insert(2, DecisionRecorded.class.getName(), "1", LegacyRows.resource("/upcasting/DecisionRecorded-rev1.json"), RECORDED_AT);
     }
 
     @AfterEach
@@ -92,36 +86,6 @@ class DecisionRecordedUpcasterTest {
         }
     }
 
-    /**
-     * Writes a row as the ledger stored it before revision 2 existed: old payload, actor metadata and the
-     * hash-chain links computed over those stored bytes, so that the chain stays intact across the upcast.
-     */
-    private void insertRaw(long sequence, String type, String revision, String payload, String timestamp) throws SQLException {
-        String actor = "\"actorId\":\"" + BUYER_OFFICIAL.id() + "\",\"actorRole\":\"AGENCY_BUYER\",\"actorOrganisation\":\"" + BUYER.id() + "\"";
-        String eventId = UUID.randomUUID().toString();
-        byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
-        StoredEvent unchained = new StoredEvent(null, ENGAGEMENT.value(), sequence, "Engagement", eventId, timestamp, type, revision,
-                payloadBytes, ("{" + actor + "}").getBytes(StandardCharsets.UTF_8));
-        String hash = EventHasher.hash(unchained, previousHash);
-        String metaData = "{" + actor + ",\"" + EventHasher.CHAIN_VERSION + "\":\"" + EventHasher.FORMAT_VERSION + "\",\""
-                + EventHasher.CHAIN_PREV + "\":\"" + previousHash + "\",\"" + EventHasher.CHAIN_HASH + "\":\"" + hash + "\"}";
-        previousHash = hash;
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp,"
-                        + " payloadType, payloadRevision, payload, metaData) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, eventId);
-            insert.setString(2, ENGAGEMENT.value());
-            insert.setLong(3, sequence);
-            insert.setString(4, "Engagement");
-            insert.setString(5, timestamp);
-            insert.setString(6, type);
-            insert.setString(7, revision);
-            insert.setBytes(8, payloadBytes);
-            insert.setBytes(9, metaData.getBytes(StandardCharsets.UTF_8));
-            insert.executeUpdate();
-        }
-    }
-
     private List<String> revisionsOf(String type) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(
                 "SELECT payloadRevision FROM DomainEventEntry WHERE payloadType = ? ORDER BY sequenceNumber")) {
@@ -133,12 +97,6 @@ class DecisionRecordedUpcasterTest {
                 }
                 return revisions;
             }
-        }
-    }
-
-    private static String resource(String path) throws IOException {
-        try (InputStream in = EngagementFixtures.class.getResourceAsStream(path)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

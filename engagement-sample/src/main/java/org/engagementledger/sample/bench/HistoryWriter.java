@@ -15,6 +15,7 @@ import org.engagementledger.api.engagement.ActivateEngagement;
 import org.engagementledger.api.engagement.TimeLogged;
 import org.engagementledger.engagement.ActorMetaData;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,5 +67,28 @@ final class HistoryWriter {
         return new TimeLogged(id, CostLineId.of(String.format(Locale.ROOT, "%s-T%07d", id.value(), sequence)), "Senior consultant A",
                 "Data scientist", LedgerAppends.SIGNED.plusDays(sequence % 300), HOURS, RATE, AMOUNT, CostCategory.DELIVERY, null,
                 "Matching model design");
+    }
+
+    /** The size of a written store: {@code events} spread evenly over {@code engagements}, at least 3 per engagement. */
+    record StoreShape(long events, int engagements) {
+        StoreShape {
+            if (engagements < 1 || events < 3L * engagements) {
+                throw new IllegalArgumentException("a store needs at least one engagement and 3 events per engagement, got " + events
+                        + " events over " + engagements + " engagements");
+            }
+        }
+    }
+
+    /** Writes a store of that shape on a ledger without read models, engagements named {@code PREFIX-000001}...; the seconds it took. */
+    static double writeStore(DataSource dataSource, String prefix, StoreShape shape) {
+        long started = System.nanoTime();
+        try (EngagementLedger writer = EngagementLedger.builder().dataSource(dataSource).readModels(false).build()) {
+            HistoryWriter history = new HistoryWriter(writer);
+            for (int e = 0; e < shape.engagements(); e++) {
+                history.write(EngagementId.of(String.format(Locale.ROOT, "%s-%06d", prefix, e + 1)),
+                        shape.events() / shape.engagements() + (e < shape.events() % shape.engagements() ? 1 : 0));
+            }
+        }
+        return (System.nanoTime() - started) / 1e9;
     }
 }

@@ -7,7 +7,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.engagementledger.EngagementLedger;
-import org.engagementledger.api.EngagementId;
 import org.engagementledger.config.LedgerSettings;
 import org.engagementledger.readmodel.ReadModels;
 import org.engagementledger.storage.JdbcLedgerStorage;
@@ -35,15 +34,13 @@ final class RebuildRun {
     static final double GOAL = 2.0;
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
+    private final HistoryWriter.StoreShape shape;
     private final long events;
     private final int engagements;
     private final PrintWriter progress;
 
     RebuildRun(long events, int engagements, PrintWriter progress) {
-        if (engagements < 1 || events < 3L * engagements) {
-            throw new IllegalArgumentException("rebuild needs at least one engagement and 3 events per engagement, got " + events
-                    + " events over " + engagements + " engagements");
-        }
+        this.shape = new HistoryWriter.StoreShape(events, engagements);
         this.events = events;
         this.engagements = engagements;
         this.progress = progress;
@@ -52,13 +49,7 @@ final class RebuildRun {
     StoreReport.Part run(BenchDatabase database) throws Exception {
         DataSource dataSource = database.dataSource();
         progress.printf("%s: writing %,d events over %d engagements for the rebuild%n", database.store(), events, engagements);
-        try (EngagementLedger writer = EngagementLedger.builder().dataSource(dataSource).readModels(false).build()) {
-            HistoryWriter history = new HistoryWriter(writer);
-            for (int e = 0; e < engagements; e++) {
-                history.write(EngagementId.of(String.format(Locale.ROOT, "REBUILD-%06d", e + 1)), events / engagements
-                        + (e < events % engagements ? 1 : 0));
-            }
-        }
+        HistoryWriter.writeStore(dataSource, "REBUILD", shape);
         double ledgerSeconds = 0;
         double baselineSeconds = 0;
         ledgerSeconds += rebuildWithLedger(dataSource);

@@ -2,7 +2,6 @@ package org.engagementledger.sample.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.engagementledger.EngagementLedger;
-import org.engagementledger.api.EngagementId;
 import org.engagementledger.audit.StoreReplay;
 import org.engagementledger.config.LedgerSettings;
 import org.engagementledger.integrity.VerificationRequest;
@@ -35,15 +34,13 @@ final class ReplayRun {
     static final String REPLAY = "replay-verify-%d-events";
     static final double GOAL = 0.8;
 
+    private final HistoryWriter.StoreShape shape;
     private final long events;
     private final int engagements;
     private final PrintWriter progress;
 
     ReplayRun(long events, int engagements, PrintWriter progress) {
-        if (engagements < 1 || events < 3L * engagements) {
-            throw new IllegalArgumentException("replay needs at least one engagement and 3 events per engagement, got " + events
-                    + " events over " + engagements + " engagements");
-        }
+        this.shape = new HistoryWriter.StoreShape(events, engagements);
         this.events = events;
         this.engagements = engagements;
         this.progress = progress;
@@ -53,16 +50,9 @@ final class ReplayRun {
         DataSource dataSource = database.dataSource();
         Map<String, String> context = new LinkedHashMap<>();
         progress.printf("%s: writing %,d events over %d engagements for the replay%n", database.store(), events, engagements);
-        long started = System.nanoTime();
-        try (EngagementLedger writer = ledger(dataSource)) {
-            HistoryWriter history = new HistoryWriter(writer);
-            for (int e = 0; e < engagements; e++) {
-                long size = events / engagements + (e < events % engagements ? 1 : 0);
-                history.write(EngagementId.of(String.format(Locale.ROOT, "REPLAY-%06d", e + 1)), size);
-            }
-        }
+        double written = HistoryWriter.writeStore(dataSource, "REPLAY", shape);
         context.put("replay store", String.format(Locale.ROOT, "%,d events over %d engagements, written in %.1f s", events, engagements,
-                (System.nanoTime() - started) / 1e9));
+                written));
 
         try (EngagementLedger ledger = ledger(dataSource)) {
             long peak = 0;
