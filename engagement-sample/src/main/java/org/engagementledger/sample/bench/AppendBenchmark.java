@@ -79,6 +79,10 @@ public final class AppendBenchmark implements Callable<Integer> {
                     + " with defaults; 0 skips (default ${DEFAULT-VALUE})")
     long rebuildEvents;
 
+    @Option(names = "--runs", paramLabel = "K", defaultValue = "1",
+            description = "repeat everything K times (each on fresh databases) and report medians (default ${DEFAULT-VALUE})")
+    int runs;
+
     @Option(names = "--store", defaultValue = "both", description = "h2, postgres or both (default ${DEFAULT-VALUE})")
     Store store;
 
@@ -134,28 +138,38 @@ public final class AppendBenchmark implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new LedgerCli.UsageFailure(e.getMessage());
         }
-        for (Store each : stores()) {
-            StoreReport report;
-            try (BenchDatabase database = open(each)) {
-                report = run.run(database);
-            }
-            if (load != null) {
-                try (BenchDatabase database = open(each)) {
-                    report = report.plus(load.run(database));
-                }
-            }
-            if (replay != null) {
-                try (BenchDatabase database = open(each)) {
-                    report = report.plus(replay.run(database));
-                }
-            }
-            if (rebuild != null) {
-                try (BenchDatabase database = open(each)) {
-                    report = report.plus(rebuild.run(database));
-                }
-            }
-            reports.add(report);
+        if (runs < 1) {
+            throw new LedgerCli.UsageFailure("runs must be at least 1, was " + runs);
         }
+        Map<Store, List<StoreReport>> perStore = new LinkedHashMap<>();
+        for (int r = 1; r <= runs; r++) {
+            if (runs > 1) {
+                progress.printf("run %d of %d%n", r, runs);
+            }
+            for (Store each : stores()) {
+                StoreReport report;
+                try (BenchDatabase database = open(each)) {
+                    report = run.run(database);
+                }
+                if (load != null) {
+                    try (BenchDatabase database = open(each)) {
+                        report = report.plus(load.run(database));
+                    }
+                }
+                if (replay != null) {
+                    try (BenchDatabase database = open(each)) {
+                        report = report.plus(replay.run(database));
+                    }
+                }
+                if (rebuild != null) {
+                    try (BenchDatabase database = open(each)) {
+                        report = report.plus(rebuild.run(database));
+                    }
+                }
+                perStore.computeIfAbsent(each, store -> new ArrayList<>()).add(report);
+            }
+        }
+        perStore.values().forEach(reportsOfStore -> reports.add(StoreReport.median(reportsOfStore)));
         return new BenchReport("append, 1 client and " + clients + " concurrent clients, one transaction per command (ledger)"
                 + " and per row (plain JDBC baseline)",
                 runContext(settings), reports);
@@ -190,6 +204,7 @@ public final class AppendBenchmark implements Callable<Integer> {
                 + " of its own, ledger and baseline alternating (ABBA)", rebuildEvents, replayEngagements));
         run.put("concurrent clients", settings.clients() == 0 ? "skipped" : settings.clients() + ", " + settings.concurrentCommands()
                 + " appends per side, each client on its own engagements, ledger and baseline alternating (ABBA)");
+        run.put("runs", runs == 1 ? "1" : runs + ", medians reported");
         run.put("read models", settings.readModels().name().toLowerCase(Locale.ROOT));
         run.put("machine", runtime.availableProcessors() + " cores, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch") + ", max heap " + runtime.maxMemory() / (1024 * 1024) + " MB");

@@ -41,4 +41,39 @@ public record StoreReport(String store, String database, Map<String, String> con
         allGoals.addAll(part.goals());
         return new StoreReport(store, database, allContext, allMeasures, allGoals);
     }
+
+    /**
+     * The median of several runs on the same store: each measure's ledger and baseline figures are the
+     * medians of that measure over the runs (its ratio follows from them), each goal's value the median
+     * of its values; the context is the last run's, with the number of runs. Measures or goals missing
+     * from a run are taken over the runs that have them.
+     */
+    public static StoreReport median(List<StoreReport> runs) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("no runs to take the median of");
+        }
+        StoreReport last = runs.get(runs.size() - 1);
+        Map<String, String> context = new LinkedHashMap<>(last.context());
+        context.put("runs", runs.size() + (runs.size() == 1 ? "" : ", every figure the median over them"));
+        List<Measure> measures = new java.util.ArrayList<>();
+        for (Measure measure : last.measures()) {
+            List<Measure> same = runs.stream().flatMap(run -> run.measure(measure.name()).stream()).toList();
+            measures.add(new Measure(measure.name(), median(same.stream().mapToDouble(Measure::ledger).toArray()),
+                    median(same.stream().mapToDouble(Measure::baseline).toArray()), measure.unit()));
+        }
+        List<Goal> goals = new java.util.ArrayList<>();
+        for (Goal goal : last.goals()) {
+            double[] values = runs.stream().flatMap(run -> run.goals().stream()).filter(g -> g.name().equals(goal.name()))
+                    .mapToDouble(Goal::value).toArray();
+            goals.add(new Goal(goal.name(), goal.description(), goal.limit(), median(values), goal.atMost()));
+        }
+        return new StoreReport(last.store(), last.database(), context, measures, goals);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
 }

@@ -90,6 +90,16 @@ class AppendBenchmarkTest {
     }
 
     @Test
+    void zeroRunsIsAUsageError() {
+        StringWriter err = new StringWriter();
+        int exitCode = LedgerCli.execute(new String[] {"bench", "--store", "h2", "--runs", "0"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+
+        assertEquals(LedgerCli.USAGE, exitCode);
+        assertTrue(err.toString().contains("runs must be at least 1, was 0"), err.toString());
+    }
+
+    @Test
     void moreClientsThanEngagementsIsAUsageError() {
         StringWriter err = new StringWriter();
         int exitCode = LedgerCli.execute(new String[] {"bench", "--store", "h2", "--engagements", "5", "--clients", "16"},
