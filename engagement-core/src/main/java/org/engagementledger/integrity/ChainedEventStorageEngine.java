@@ -3,8 +3,6 @@ package org.engagementledger.integrity;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.GenericMessage;
@@ -14,9 +12,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.engagementledger.storage.ForwardingEventStorageEngine;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.axonframework.common.DateTimeUtils.formatInstant;
 
@@ -61,18 +58,17 @@ import static org.axonframework.common.DateTimeUtils.formatInstant;
  * of another writer's older position is ignored because its sequence is not n-1, and a stale one at
  * n-1 cannot be wrong because event n-1 can only ever be stored once.
  */
-public final class ChainedEventStorageEngine implements EventStorageEngine {
+public final class ChainedEventStorageEngine extends ForwardingEventStorageEngine {
 
     /** How many engagements' heads {@link #wrap(EventStorageEngine, Serializer)} keeps cached. */
     public static final int DEFAULT_HEAD_CACHE_SIZE = 10_000;
 
-    private final EventStorageEngine delegate;
     private final Serializer serializer;
     private final Map<String, Head> heads;
     private final String pendingHeadsResource = ChainedEventStorageEngine.class.getName() + ".pending." + UUID.randomUUID();
 
     private ChainedEventStorageEngine(EventStorageEngine delegate, Serializer serializer, int headCacheSize) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         this.serializer = Objects.requireNonNull(serializer, "eventSerializer");
         if (headCacheSize < 0) {
             throw new IllegalArgumentException("headCacheSize must be zero (no cache) or more, was " + headCacheSize);
@@ -96,11 +92,6 @@ public final class ChainedEventStorageEngine implements EventStorageEngine {
         return new ChainedEventStorageEngine(delegate, eventSerializer, headCacheSize);
     }
 
-    /** The wrapped engine. */
-    public EventStorageEngine delegate() {
-        return delegate;
-    }
-
     /** The cached committed head of an engagement, if any (for monitoring and tests). */
     public Optional<Head> cachedHead(String aggregateIdentifier) {
         return heads == null ? Optional.empty() : Optional.ofNullable(heads.get(aggregateIdentifier));
@@ -109,7 +100,7 @@ public final class ChainedEventStorageEngine implements EventStorageEngine {
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
         if (events.isEmpty()) {
-            delegate.appendEvents(events);
+            delegate().appendEvents(events);
             return;
         }
         Map<String, Head> pending = pendingHeads();
@@ -122,55 +113,10 @@ public final class ChainedEventStorageEngine implements EventStorageEngine {
             batch.put(link.getAggregateIdentifier(), new Head(link.getAggregateIdentifier(), link.getSequenceNumber(), link.hash));
             chained.add(link);
         }
-        delegate.appendEvents(chained);
+        delegate().appendEvents(chained);
         if (pending != null) {
             pending.putAll(batch);
         }
-    }
-
-    @Override
-    public void storeSnapshot(DomainEventMessage<?> snapshot) {
-        delegate.storeSnapshot(snapshot);
-    }
-
-    @Override
-    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        return delegate.readEvents(trackingToken, mayBlock);
-    }
-
-    @Override
-    public DomainEventStream readEvents(String aggregateIdentifier) {
-        return delegate.readEvents(aggregateIdentifier);
-    }
-
-    @Override
-    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
-    }
-
-    @Override
-    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
-        return delegate.readSnapshot(aggregateIdentifier);
-    }
-
-    @Override
-    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        return delegate.lastSequenceNumberFor(aggregateIdentifier);
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return delegate.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return delegate.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return delegate.createTokenAt(dateTime);
     }
 
     private ChainedDomainEventMessage<?> link(DomainEventMessage<?> event, String previous) {
@@ -241,7 +187,7 @@ public final class ChainedEventStorageEngine implements EventStorageEngine {
     }
 
     private String storedHash(String aggregate, long sequence) {
-        DomainEventStream stream = delegate.readEvents(aggregate, sequence);
+        DomainEventStream stream = delegate().readEvents(aggregate, sequence);
         while (stream.hasNext()) {
             DomainEventMessage<?> stored = stream.next();
             if (stored.getSequenceNumber() == sequence) {

@@ -3,21 +3,16 @@ package org.engagementledger.privacy;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.engagementledger.storage.ForwardingEventStorageEngine;
 import org.axonframework.messaging.AbstractMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * For stores that keep event objects rather than bytes (Axon's in-memory engine): keeps each event's
@@ -25,9 +20,8 @@ import java.util.stream.Stream;
  * ledger honours erasure like a database one (a read after the key is destroyed shows the replacement
  * value, never the object first appended). Database engines need no such thing: they store bytes.
  */
-public final class DecryptOnReadStorageEngine implements EventStorageEngine {
+public final class DecryptOnReadStorageEngine extends ForwardingEventStorageEngine {
 
-    private final EventStorageEngine delegate;
     private final Serializer serializer;
 
     /**
@@ -35,13 +29,13 @@ public final class DecryptOnReadStorageEngine implements EventStorageEngine {
      *                   already serialized payload bytes are reused rather than encrypted a second time
      */
     public DecryptOnReadStorageEngine(EventStorageEngine delegate, Serializer serializer) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         this.serializer = Objects.requireNonNull(serializer, "serializer");
     }
 
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
-        delegate.appendEvents(events.stream().map(this::storedForm).toList());
+        delegate().appendEvents(events.stream().map(this::storedForm).toList());
     }
 
     private EventMessage<?> storedForm(EventMessage<?> event) {
@@ -56,46 +50,6 @@ public final class DecryptOnReadStorageEngine implements EventStorageEngine {
         Message<T> message = new ReadOnDemand<>(event.getIdentifier(), event.getPayloadType(), payload, event.getMetaData(), serializer);
         return new GenericDomainEventMessage<>(event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(), message,
                 event.getTimestamp());
-    }
-
-    @Override
-    public void storeSnapshot(DomainEventMessage<?> snapshot) {
-        delegate.storeSnapshot(snapshot);
-    }
-
-    @Override
-    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        return delegate.readEvents(trackingToken, mayBlock);
-    }
-
-    @Override
-    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
-    }
-
-    @Override
-    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
-        return delegate.readSnapshot(aggregateIdentifier);
-    }
-
-    @Override
-    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        return delegate.lastSequenceNumberFor(aggregateIdentifier);
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return delegate.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return delegate.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return delegate.createTokenAt(dateTime);
     }
 
     /** A message whose payload is deserialized (and so decrypted) afresh on every access, never kept. */
