@@ -182,22 +182,12 @@ final class OcdsReleases {
             put(fulfilment, "evidence", e.evidence());
             r.stamp(fulfilment, "submitted", "submittedBy");
         } else if (event instanceof FulfilmentAccepted e) {
-            r.tag("implementationUpdate");
-            ObjectNode requirement = r.extItem("requirements", e.requirementId());
-            requirement.put("status", "accepted");
-            ObjectNode fulfilment = item(requirement, "fulfilments", submissionOf(e.requirementId(), r));
-            fulfilment.put("version", e.version());
-            fulfilment.put("decision", "accepted");
+            ObjectNode fulfilment = decidedFulfilment(r, e.requirementId(), e.version(), "accepted");
             strings(fulfilment, "acceptanceCriteria", e.acceptanceCriteria());
             put(fulfilment, "assessment", e.assessment());
             r.stamp(fulfilment, "decided", "decidedBy");
         } else if (event instanceof FulfilmentRejected e) {
-            r.tag("implementationUpdate");
-            ObjectNode requirement = r.extItem("requirements", e.requirementId());
-            requirement.put("status", "rejected");
-            ObjectNode fulfilment = item(requirement, "fulfilments", submissionOf(e.requirementId(), r));
-            fulfilment.put("version", e.version());
-            fulfilment.put("decision", "rejected");
+            ObjectNode fulfilment = decidedFulfilment(r, e.requirementId(), e.version(), "rejected");
             put(fulfilment, "reason", e.reason());
             r.stamp(fulfilment, "decided", "decidedBy");
         } else if (event instanceof CapabilityTargetDefined e) {
@@ -550,6 +540,17 @@ final class OcdsReleases {
         }
         committed = committed == null ? amount : committed.isSameCurrency(amount) ? committed.plus(amount) : committed;
         putValue(r.ext(), "committedCost", committed);
+    }
+
+    /** An accept or reject decision: the requirement's status and its latest submission's fulfilment, marked with it. */
+    private ObjectNode decidedFulfilment(Release r, RequirementId requirementId, int version, String decision) {
+        r.tag("implementationUpdate");
+        ObjectNode requirement = r.extItem("requirements", requirementId);
+        requirement.put("status", decision);
+        ObjectNode fulfilment = item(requirement, "fulfilments", submissionOf(requirementId, r));
+        fulfilment.put("version", version);
+        fulfilment.put("decision", decision);
+        return fulfilment;
     }
 
     private String submissionOf(RequirementId requirement, Release r) {
