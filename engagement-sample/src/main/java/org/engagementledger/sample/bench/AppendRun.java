@@ -134,9 +134,10 @@ final class AppendRun {
         if (settings.clients() == 0) {
             return 0;
         }
-        try (ConcurrentAppends concurrent = new ConcurrentAppends(settings.clients(), settings.engagements())) {
-            return concurrent.rounds(concurrentWarmup()) + 2 * concurrent.rounds((settings.concurrentCommands() + 1) / 2) + 1;
-        }
+        int clients = settings.clients();
+        int engagements = settings.engagements();
+        return ConcurrentAppends.rounds(concurrentWarmup(), clients, engagements)
+                + 2 * ConcurrentAppends.rounds((settings.concurrentCommands() + 1) / 2, clients, engagements) + 1;
     }
 
     private long concurrentWarmup() {

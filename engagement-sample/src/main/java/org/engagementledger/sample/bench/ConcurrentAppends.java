@@ -48,6 +48,11 @@ final class ConcurrentAppends implements AutoCloseable {
 
     /** How many rounds {@code appends} appends take at most (the client with the fewest engagements needs the most). */
     long rounds(long appends) {
+        return rounds(appends, clients, engagements);
+    }
+
+    /** {@link #rounds(long)} without a client pool, for sizing a run before it starts. */
+    static long rounds(long appends, int clients, int engagements) {
         long perClient = (appends + clients - 1) / clients;
         long fewestOwned = engagements / clients;
         return (perClient + fewestOwned - 1) / fewestOwned;
