@@ -769,20 +769,6 @@ class CostRulesTest {
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    /** The exception is a refusal carrying the given stable rule code. */
-    private static Matcher<CommandRefusedException> refusedBy(String rule) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(CommandRefusedException e) {
-                return rule.equals(e.rule());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a refusal by rule ").appendValue(rule);
-            }
-        };
-    }
 
     /** The ceiling refusal exposes the ceiling, committed and attempted amounts (EUR). */
     private static Matcher<CeilingExceededException> ceilingFigures(String ceiling, String committed, String attempted) {

@@ -1,5 +1,8 @@
 package org.engagementledger.engagement;
 
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -153,5 +156,20 @@ public final class EngagementFixtures {
 
     public static EngagementCompleted completed() {
         return new EngagementCompleted(ENGAGEMENT, evaluation(), List.of(), eur("0.00"));
+    }
+
+    /** The exception is a refusal carrying the given stable rule code. */
+    public static Matcher<CommandRefusedException> refusedBy(String rule) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(CommandRefusedException e) {
+                return rule.equals(e.rule());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a refusal by rule ").appendValue(rule);
+            }
+        };
     }
 }

@@ -7,9 +7,6 @@ import org.engagementledger.api.FeedbackId;
 import org.engagementledger.api.MilestoneId;
 import org.engagementledger.api.RequirementId;
 import org.engagementledger.api.engagement.*;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -474,20 +471,6 @@ class GovernanceRulesTest {
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    /** The exception is a refusal carrying the given stable rule code. */
-    private static Matcher<CommandRefusedException> refusedBy(String rule) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(CommandRefusedException e) {
-                return rule.equals(e.rule());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a refusal by rule ").appendValue(rule);
-            }
-        };
-    }
 
     private static EngagementTerminated terminated() {
         return new EngagementTerminated(ENGAGEMENT, "Budget withdrawn by the council", eur("0.00"));

@@ -14,7 +14,6 @@ import org.engagementledger.api.engagement.RecordFeedback;
 import org.engagementledger.api.engagement.RightsHolderImpactRecorded;
 import org.engagementledger.api.privacy.DataSubjectErasure;
 import org.engagementledger.api.privacy.EraseDataSubject;
-import org.engagementledger.engagement.CommandRefusedException;
 import org.engagementledger.engagement.Engagement;
 import org.engagementledger.engagement.NotPermittedException;
 import org.hamcrest.Description;
@@ -181,19 +180,6 @@ class ErasureRulesTest {
         assertEquals(List.of(ENGAGEMENT), protection.keys().engagementsOf(FEEDBACK_GIVER));
     }
 
-    private static Matcher<CommandRefusedException> refusedBy(String rule) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(CommandRefusedException e) {
-                return rule.equals(e.rule());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a refusal by rule ").appendValue(rule);
-            }
-        };
-    }
 
     private static Matcher<JSR303ViolationException> violationOf(String field) {
         return new TypeSafeMatcher<>() {
