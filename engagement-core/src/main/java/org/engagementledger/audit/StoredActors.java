@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.engagementledger.api.Actor;
 import org.engagementledger.engagement.ActorMetaData;
 import org.engagementledger.engagement.MissingActorException;
+import org.engagementledger.integrity.EventHasher;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -14,8 +15,9 @@ import java.util.Map;
 
 /**
  * Reads the actor from stored metadata bytes with the same outcome as {@link AuditedEvent#of} on a
- * deserialized message (no actor when a key is missing or the role unknown), scanning only the three
- * actor members instead of building the whole metadata map.
+ * deserialized message (no actor when a key is missing or the role unknown): metadata in the writer's
+ * canonical form is read without a parser, other metadata by scanning only the three actor members
+ * instead of building the whole metadata map.
  */
 final class StoredActors {
 
@@ -28,6 +30,10 @@ final class StoredActors {
     static Actor read(byte[] metaData) {
         if (metaData == null) {
             return null;
+        }
+        Map<String, String> members = EventHasher.writerFormMembers(metaData);
+        if (members != null) { // the ledger's own form: plain strings, no parser needed
+            return of(members);
         }
         Map<String, Object> actor = new HashMap<>(4);
         try (JsonParser parser = JSON.createParser(metaData)) {

@@ -78,7 +78,7 @@ public final class CanonicalJson {
     }
 
     /** Whether JCS writes this string between quotes unchanged: no quote, backslash, control character or surrogate. */
-    private static boolean verbatim(String text) {
+    static boolean verbatim(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {

@@ -122,12 +122,16 @@ public final class ChainedEventStorageEngine extends ForwardingEventStorageEngin
     private ChainedDomainEventMessage<?> link(DomainEventMessage<?> event, String previous) {
         SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
         MetaData unchained = event.getMetaData().withoutKeys(EventHasher.CHAIN_KEYS);
-        byte[] metaData = serializer.serialize(unchained, byte[].class).getData();
+        Map<String, String> strings = onlyStrings(unchained);
+        // string-only metadata (the ledger's own) is stored in the canonical form it is hashed in, so verifiers
+        // can digest it as it lies; other metadata is serialized as usual and canonicalized for hashing
+        byte[] metaData = strings == null ? serializer.serialize(unchained, byte[].class).getData()
+                : CanonicalJson.flatObject(strings).getBytes(StandardCharsets.UTF_8);
         StoredEvent stored = new StoredEvent(null, event.getAggregateIdentifier(), event.getSequenceNumber(), event.getType(),
                 event.getIdentifier(), formatInstant(event.getTimestamp()), payload.getType().getName(),
                 payload.getType().getRevision(), payload.getData(), metaData);
-        Map<String, String> strings = onlyStrings(unchained);
-        String hash = strings == null ? EventHasher.hashUnchained(stored, previous) : EventHasher.hashUnchained(stored, strings, previous);
+        String hash = strings == null ? EventHasher.hashUnchained(stored, previous)
+                : EventHasher.hash(stored, Hashing.sha256Hex(metaData), previous);
         Map<String, Object> chain = new LinkedHashMap<>();
         chain.put(EventHasher.CHAIN_VERSION, EventHasher.FORMAT_VERSION);
         chain.put(EventHasher.CHAIN_PREV, previous);

@@ -1,11 +1,14 @@
 package org.engagementledger.integrity;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -70,26 +73,105 @@ public final class EventHasher {
     public record Inspection(ChainLinks links, String recomputedHash, String problem) {
     }
 
+    /** The record's member names in RFC 8785 order (UTF-16 code units), which {@link #record} writes in. */
+    private static final String[] RECORD_KEYS = {"aggregateId", "aggregateType", "eventId", "formatVersion", "metadataSha256",
+            "payloadRevision", "payloadSha256", "payloadType", "previousHash", "sequence", "timestamp"};
+    private static final byte[] TAG_BYTES = TAG.getBytes(StandardCharsets.UTF_8);
+
     /** The canonical record of an event (see the class comment); what {@link #hash} hashes after the tag. */
     public static String record(StoredEvent event, String metadataSha256, String previousHash) {
+        String[] values = recordValues(event, metadataSha256, previousHash);
+        byte[] direct = directRecord(values);
+        return direct != null ? new String(direct, StandardCharsets.UTF_8) : generalRecord(values);
+    }
+
+    /** The record as the UTF-8 bytes that are hashed. */
+    private static byte[] recordBytes(StoredEvent event, String metadataSha256, String previousHash) {
+        String[] values = recordValues(event, metadataSha256, previousHash);
+        byte[] direct = directRecord(values);
+        return direct != null ? direct : generalRecord(values).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String[] recordValues(StoredEvent event, String metadataSha256, String previousHash) {
+        return new String[] {event.aggregateIdentifier(), event.type(), event.eventIdentifier(), FORMAT_VERSION, metadataSha256,
+                event.payloadRevision(), Hashing.sha256Hex(event.payload()), event.payloadType(), previousHash,
+                Long.toString(event.sequenceNumber()), event.timeStamp()};
+    }
+
+    private static String generalRecord(String[] values) {
         Map<String, String> record = new LinkedHashMap<>();
-        record.put("formatVersion", FORMAT_VERSION);
-        record.put("aggregateType", event.type());
-        record.put("aggregateId", event.aggregateIdentifier());
-        record.put("sequence", Long.toString(event.sequenceNumber()));
-        record.put("eventId", event.eventIdentifier());
-        record.put("timestamp", event.timeStamp());
-        record.put("payloadType", event.payloadType());
-        record.put("payloadRevision", event.payloadRevision());
-        record.put("payloadSha256", Hashing.sha256Hex(event.payload()));
-        record.put("metadataSha256", metadataSha256);
-        record.put("previousHash", previousHash);
+        for (int k = 0; k < RECORD_KEYS.length; k++) {
+            record.put(RECORD_KEYS[k], values[k]);
+        }
         return CanonicalJson.flatObject(record);
+    }
+
+    /**
+     * The record as UTF-8, written member by member in key order, or {@code null} when a value holds a
+     * character that JCS escapes (quote, backslash, control character) or a surrogate: such a record goes
+     * through the general canonicalizer instead.
+     */
+    private static byte[] directRecord(String[] values) {
+        int capacity = 2 + 24 * RECORD_KEYS.length;
+        for (String value : values) {
+            capacity += value == null ? 4 : 3 * value.length();
+        }
+        byte[] json = new byte[capacity];
+        int at = 0;
+        json[at++] = '{';
+        for (int i = 0; i < RECORD_KEYS.length; i++) {
+            if (i > 0) {
+                json[at++] = ',';
+            }
+            json[at++] = '"';
+            at = writeVerbatim(RECORD_KEYS[i], json, at);
+            json[at++] = '"';
+            json[at++] = ':';
+            String value = values[i];
+            if (value == null) {
+                json[at++] = 'n';
+                json[at++] = 'u';
+                json[at++] = 'l';
+                json[at++] = 'l';
+                continue;
+            }
+            json[at++] = '"';
+            at = writeVerbatim(value, json, at);
+            if (at < 0) {
+                return null;
+            }
+            json[at++] = '"';
+        }
+        json[at++] = '}';
+        return Arrays.copyOf(json, at);
+    }
+
+    /** Writes {@code text} as UTF-8 at {@code at}; the new position, or -1 when JCS would not write it verbatim. */
+    private static int writeVerbatim(String text, byte[] out, int at) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                if (c < 0x20 || c == '"' || c == '\\') {
+                    return -1;
+                }
+                out[at++] = (byte) c;
+            } else if (c < 0x800) {
+                out[at++] = (byte) (0xC0 | c >> 6);
+                out[at++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                return -1;
+            } else {
+                out[at++] = (byte) (0xE0 | c >> 12);
+                out[at++] = (byte) (0x80 | c >> 6 & 0x3F);
+                out[at++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        return at;
     }
 
     /** {@code hash_n} of an event whose metadata digest is already known. */
     public static String hash(StoredEvent event, String metadataSha256, String previousHash) {
-        return Hashing.taggedSha256Hex(TAG, record(event, metadataSha256, previousHash).getBytes(StandardCharsets.UTF_8));
+        return Hashing.taggedSha256Hex(TAG_BYTES, recordBytes(event, metadataSha256, previousHash));
     }
 
     /** {@code hash_n} of a stored event, its metadata digest computed from its stored metadata bytes. */
@@ -110,21 +192,20 @@ public final class EventHasher {
     }
 
     /**
-     * {@code hash_n} of an event about to be stored whose metadata, without chain keys, holds only string
-     * values, given as that map: its canonical JSON is written directly rather than parsed from the
-     * serialized bytes. Equal to {@link #hash(StoredEvent, String)} when {@code event.metaData()} is the
-     * JSON of {@code stringMetadata}.
-     */
-    public static String hashUnchained(StoredEvent event, Map<String, String> stringMetadata, String previousHash) {
-        return hash(event, Hashing.sha256Hex(CanonicalJson.flatObject(stringMetadata).getBytes(StandardCharsets.UTF_8)), previousHash);
-    }
-
-    /**
      * SHA-256 (hex) of the canonical JSON of a metadata object without the chain keys.
      *
      * @throws IllegalArgumentException when the bytes are not one JSON object (duplicate keys included)
      */
     public static String metadataSha256(byte[] metadataJson) {
+        WriterForm form = writerForm(metadataJson);
+        if (form != null) {
+            return form.metadataSha256();
+        }
+        Map<String, String> strings = flatStrings(metadataJson);
+        if (strings != null) {
+            strings.keySet().removeAll(CHAIN_KEYS);
+            return Hashing.sha256Hex(CanonicalJson.flatObject(strings).getBytes(StandardCharsets.UTF_8));
+        }
         ObjectNode metadata = parseMetadata(metadataJson);
         metadata.remove(CHAIN_KEYS);
         return canonicalDigest(metadata);
@@ -132,6 +213,14 @@ public final class EventHasher {
 
     /** The chain values in stored metadata. */
     public static ChainLinks chainLinks(byte[] metadataJson) {
+        WriterForm form = writerForm(metadataJson);
+        if (form != null) {
+            return form.links();
+        }
+        Map<String, String> strings = flatStrings(metadataJson);
+        if (strings != null) {
+            return new ChainLinks(strings.get(CHAIN_VERSION), strings.get(CHAIN_PREV), strings.get(CHAIN_HASH));
+        }
         return links(parseMetadata(metadataJson));
     }
 
@@ -140,13 +229,23 @@ public final class EventHasher {
         if (event.metaData() == null) {
             return new Inspection(new ChainLinks(null, null, null), null, "the event has no metadata, so no chain values");
         }
-        ObjectNode metadata;
-        try {
-            metadata = parseMetadata(event.metaData());
-        } catch (IllegalArgumentException e) {
-            return new Inspection(new ChainLinks(null, null, null), null, e.getMessage());
+        WriterForm form = writerForm(event.metaData());
+        if (form != null) { // complete, format 1, hex previous hash: nothing left to check before hashing
+            return new Inspection(form.links(), hash(event, form.metadataSha256(), form.links().previous()), null);
         }
-        ChainLinks links = links(metadata);
+        Map<String, String> strings = flatStrings(event.metaData());
+        ObjectNode metadata = null;
+        ChainLinks links;
+        if (strings != null) {
+            links = new ChainLinks(strings.remove(CHAIN_VERSION), strings.remove(CHAIN_PREV), strings.remove(CHAIN_HASH));
+        } else {
+            try {
+                metadata = parseMetadata(event.metaData());
+            } catch (IllegalArgumentException e) {
+                return new Inspection(new ChainLinks(null, null, null), null, e.getMessage());
+            }
+            links = links(metadata);
+        }
         if (!links.complete()) {
             return new Inspection(links, null, "the event's metadata lacks the chain values (" + CHAIN_VERSION + ", "
                     + CHAIN_PREV + ", " + CHAIN_HASH + "): it was not written through the hash chain");
@@ -157,12 +256,16 @@ public final class EventHasher {
         if (!Hashing.isSha256Hex(links.previous())) {
             return new Inspection(links, null, CHAIN_PREV + " is not 64 lowercase hex digits");
         }
-        metadata.remove(CHAIN_KEYS);
         String metadataSha256;
-        try {
-            metadataSha256 = canonicalDigest(metadata);
-        } catch (IllegalArgumentException e) {
-            return new Inspection(links, null, e.getMessage());
+        if (strings != null) {
+            metadataSha256 = Hashing.sha256Hex(CanonicalJson.flatObject(strings).getBytes(StandardCharsets.UTF_8));
+        } else {
+            metadata.remove(CHAIN_KEYS);
+            try {
+                metadataSha256 = canonicalDigest(metadata);
+            } catch (IllegalArgumentException e) {
+                return new Inspection(links, null, e.getMessage());
+            }
         }
         return new Inspection(links, hash(event, metadataSha256, links.previous()), null);
     }
@@ -174,6 +277,168 @@ public final class EventHasher {
     private static String text(ObjectNode node, String key) {
         JsonNode value = node.get(key);
         return value != null && value.isTextual() ? value.textValue() : null;
+    }
+
+    /** What metadata in the writer's own form says, read without a JSON parser. */
+    private record WriterForm(ChainLinks links, String metadataSha256) {
+    }
+
+    private static final byte[] CHAIN_HEAD = ("\"" + CHAIN_VERSION + "\":\"" + FORMAT_VERSION + "\",\"" + CHAIN_PREV + "\":\"")
+            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHAIN_MIDDLE = ("\",\"" + CHAIN_HASH + "\":\"").getBytes(StandardCharsets.US_ASCII);
+    private static final int CHAIN_LENGTH = CHAIN_HEAD.length + 64 + CHAIN_MIDDLE.length + 64 + 2;
+    private static final byte[][] CHAIN_KEY_BYTES = {CHAIN_VERSION.getBytes(StandardCharsets.US_ASCII),
+            CHAIN_PREV.getBytes(StandardCharsets.US_ASCII), CHAIN_HASH.getBytes(StandardCharsets.US_ASCII)};
+
+    /**
+     * Reads metadata stored exactly as the ledger's writer stores string-only metadata: the canonical
+     * JSON of the hashed object, its members printable ASCII without quotes or backslashes in strictly
+     * ascending key order, with the three chain members (lowercase hex hashes) appended in their fixed
+     * order. For such bytes the hashed object's canonical form is the bytes before the chain members,
+     * closed, so it is digested as it lies; the result equals the general path's. Anything else, legacy
+     * rows in other key orders included, gives {@code null} and takes the general path.
+     */
+    private static WriterForm writerForm(byte[] json) {
+        if (json == null) {
+            return null;
+        }
+        int length = json.length;
+        int chainAt = length - CHAIN_LENGTH;
+        if (chainAt < 1 || json[0] != '{' || json[length - 2] != '"' || json[length - 1] != '}' || !startsAt(json, chainAt, CHAIN_HEAD)) {
+            return null;
+        }
+        int previousAt = chainAt + CHAIN_HEAD.length;
+        int middleAt = previousAt + 64;
+        int hashAt = middleAt + CHAIN_MIDDLE.length;
+        if (!startsAt(json, middleAt, CHAIN_MIDDLE) || !lowercaseHex(json, previousAt) || !lowercaseHex(json, hashAt)) {
+            return null;
+        }
+        int membersEnd; // the hashed object is json[0, membersEnd) followed by '}'
+        if (chainAt == 1) {
+            membersEnd = 1;
+        } else if (chainAt > 2 && json[chainAt - 1] == ',' && canonicalStringMembers(json, 1, chainAt - 1, null)) {
+            membersEnd = chainAt - 1;
+        } else {
+            return null;
+        }
+        ChainLinks links = new ChainLinks(FORMAT_VERSION, new String(json, previousAt, 64, StandardCharsets.US_ASCII),
+                new String(json, hashAt, 64, StandardCharsets.US_ASCII));
+        return new WriterForm(links, Hashing.sha256Hex(json, membersEnd, (byte) '}'));
+    }
+
+    /**
+     * The members of stored metadata other than the chain values, when it is in the writer's form (see
+     * {@link #writerForm}): read without a JSON parser, for readers that want, say, the actor; {@code null}
+     * for metadata in any other form, which such readers parse themselves.
+     */
+    public static Map<String, String> writerFormMembers(byte[] metaData) {
+        if (writerForm(metaData) == null) {
+            return null;
+        }
+        int chainAt = metaData.length - CHAIN_LENGTH;
+        Map<String, String> members = new LinkedHashMap<>(8);
+        return chainAt == 1 || canonicalStringMembers(metaData, 1, chainAt - 1, members) ? members : null;
+    }
+
+    /** Whether {@code json[from, to)} is {@code "k":"v"} members, comma-separated, plain strings, keys strictly ascending, none a chain key. */
+    private static boolean canonicalStringMembers(byte[] json, int from, int to, Map<String, String> into) {
+        int at = from;
+        int previousKey = -1;
+        int previousKeyEnd = -1;
+        while (true) {
+            int keyStart = at + 1;
+            int keyEnd = plainString(json, at, to);
+            if (keyEnd < 0 || keyEnd + 1 >= to || json[keyEnd + 1] != ':') {
+                return false;
+            }
+            if (previousKey >= 0 && Arrays.compare(json, previousKey, previousKeyEnd, json, keyStart, keyEnd) >= 0) {
+                return false;
+            }
+            for (byte[] chainKey : CHAIN_KEY_BYTES) {
+                if (Arrays.equals(json, keyStart, keyEnd, chainKey, 0, chainKey.length)) {
+                    return false;
+                }
+            }
+            previousKey = keyStart;
+            previousKeyEnd = keyEnd;
+            int valueEnd = plainString(json, keyEnd + 2, to);
+            if (valueEnd < 0) {
+                return false;
+            }
+            if (into != null) {
+                into.put(new String(json, keyStart, keyEnd - keyStart, StandardCharsets.US_ASCII),
+                        new String(json, keyEnd + 3, valueEnd - keyEnd - 3, StandardCharsets.US_ASCII));
+            }
+            at = valueEnd + 1;
+            if (at == to) {
+                return true;
+            }
+            if (json[at] != ',') {
+                return false;
+            }
+            at++;
+        }
+    }
+
+    /** For a string starting with a quote at {@code at}: the index of its closing quote, or -1 unless every byte between is printable ASCII other than a backslash. */
+    private static int plainString(byte[] json, int at, int to) {
+        if (at >= to || json[at] != '"') {
+            return -1;
+        }
+        for (int i = at + 1; i < to; i++) {
+            byte b = json[i];
+            if (b == '"') {
+                return i;
+            }
+            if (b < 0x20 || b > 0x7E || b == '\\') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsAt(byte[] json, int at, byte[] expected) {
+        return Arrays.equals(json, at, at + expected.length, expected, 0, expected.length);
+    }
+
+    private static boolean lowercaseHex(byte[] json, int at) {
+        for (int i = at; i < at + 64; i++) {
+            byte b = json[i];
+            if (!(b >= '0' && b <= '9' || b >= 'a' && b <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The metadata as a map in stored order when it is exactly one JSON object of distinct keys with string
+     * values and nothing after it (what the ledger writes), read with a streaming parser instead of a tree;
+     * {@code null} for anything else, which then goes through {@link #parseMetadata} and its error messages.
+     */
+    private static Map<String, String> flatStrings(byte[] metadataJson) {
+        if (metadataJson == null) {
+            return null;
+        }
+        Map<String, String> strings = new LinkedHashMap<>(16);
+        try (JsonParser parser = IntegrityJson.MAPPER.getFactory().createParser(metadataJson)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                if (parser.nextToken() != JsonToken.VALUE_STRING || strings.put(name, parser.getText()) != null) {
+                    return null;
+                }
+            }
+            if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                return null;
+            }
+            return strings;
+        } catch (IOException e) {
+            return null; // the tree parser reports it
+        }
     }
 
     private static ObjectNode parseMetadata(byte[] metadataJson) {

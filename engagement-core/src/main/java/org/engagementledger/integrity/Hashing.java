@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /** SHA-256 and lowercase hex, the only hash and encoding the integrity format uses. */
 public final class Hashing {
@@ -13,7 +12,8 @@ public final class Hashing {
     public static final String ZERO_HASH = "0".repeat(64);
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    /** One digest per thread for the hashing helpers below: looking up a provider costs more than hashing a small event. */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Hashing::sha256);
 
     private Hashing() {
     }
@@ -27,7 +27,7 @@ public final class Hashing {
     }
 
     public static byte[] sha256(byte[] data) {
-        return sha256().digest(data);
+        return DIGEST.get().digest(data); // digest() resets it for the next use
     }
 
     public static String sha256Hex(byte[] data) {
@@ -36,9 +36,22 @@ public final class Hashing {
 
     /** SHA-256 over {@code tag} (UTF-8) followed by {@code data}: domain-separated hashing. */
     public static String taggedSha256Hex(String tag, byte[] data) {
-        MessageDigest digest = sha256();
-        digest.update(tag.getBytes(StandardCharsets.UTF_8));
+        return taggedSha256Hex(tag.getBytes(StandardCharsets.UTF_8), data);
+    }
+
+    /** {@link #taggedSha256Hex(String, byte[])} with the tag already encoded. */
+    static String taggedSha256Hex(byte[] tag, byte[] data) {
+        MessageDigest digest = DIGEST.get();
+        digest.update(tag);
         digest.update(data);
+        return hex(digest.digest());
+    }
+
+    /** SHA-256 (hex) of {@code length} bytes of {@code data} from 0, followed by the byte {@code last}. */
+    static String sha256Hex(byte[] data, int length, byte last) {
+        MessageDigest digest = DIGEST.get();
+        digest.update(data, 0, length);
+        digest.update(last);
         return hex(digest.digest());
     }
 
@@ -52,6 +65,15 @@ public final class Hashing {
 
     /** True for exactly 64 lowercase hex digits. */
     public static boolean isSha256Hex(String value) {
-        return value != null && SHA256_HEX.matcher(value).matches();
+        if (value == null || value.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class StoredActorsTest {
 
     private static final Serializer SERIALIZER = LedgerSerializers.jackson();
+    private static final String ZEROS = "0000000000000000000000000000000000000000000000000000000000000000";
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -29,7 +30,15 @@ class StoredActorsTest {
             "{\"actorId\":42,\"actorRole\":\"AGENCY_BUYER\",\"actorOrganisation\":\"municipality-northvale\"}",
             "{\"actorId\":null,\"actorRole\":\"AGENCY_BUYER\",\"actorOrganisation\":\"municipality-northvale\"}",
             "{\"actorId\":\"a\",\"actorId\":\"b\",\"actorRole\":\"CONSULTANT\",\"actorOrganisation\":\"brightpath\"}",
-            "{}"})
+            "{}",
+            // the writer's canonical form, chain members appended: read without a parser
+            "{\"actorId\":\"lead-consultant\",\"actorOrganisation\":\"brightpath-consulting\",\"actorRole\":\"CONSULTANT\","
+                    + "\"chainVersion\":\"1\",\"chainPrev\":\"" + ZEROS + "\",\"chainHash\":\"" + ZEROS + "\"}",
+            "{\"actorId\":\"lead-consultant\",\"actorRole\":\"CONSULTANT\","
+                    + "\"chainVersion\":\"1\",\"chainPrev\":\"" + ZEROS + "\",\"chainHash\":\"" + ZEROS + "\"}",
+            "{\"actorId\":\"a\",\"actorOrganisation\":\"o\",\"actorRole\":\"MAYOR\","
+                    + "\"chainVersion\":\"1\",\"chainPrev\":\"" + ZEROS + "\",\"chainHash\":\"" + ZEROS + "\"}",
+            "{\"chainVersion\":\"1\",\"chainPrev\":\"" + ZEROS + "\",\"chainHash\":\"" + ZEROS + "\"}"})
     void theScannedActorIsTheActorOfTheDeserializedMessage(String metaData) {
         assertEquals(viaAxon(metaData), StoredActors.read(metaData.getBytes(StandardCharsets.UTF_8)), metaData);
     }
