@@ -57,6 +57,11 @@ final class ChainVerifier {
     }
 
     void accept(StoredEvent event) {
+        accept(event, EventHasher.inspect(event));
+    }
+
+    /** {@link #accept(StoredEvent)} with the event's inspection already computed (on another thread, say). */
+    void accept(StoredEvent event, EventHasher.Inspection inspection) {
         String engagement = event.aggregateIdentifier();
         if (!engagement.equals(current)) {
             finishEngagement();
@@ -65,7 +70,6 @@ final class ChainVerifier {
         events++;
         long sequence = event.sequenceNumber();
         String eventId = event.eventIdentifier();
-        EventHasher.Inspection inspection = EventHasher.inspect(event);
         String carriedPrevious = inspection.links().previous();
         String carriedHash = inspection.links().hash();
 

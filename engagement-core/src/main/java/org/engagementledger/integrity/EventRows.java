@@ -17,12 +17,11 @@ final class EventRows {
     }
 
     static StoredEvent read(ResultSet row) throws SQLException {
-        long globalIndex = row.getLong("globalIndex");
+        // by position, in the order of COLUMNS (looking columns up by name costs more than reading them)
+        long globalIndex = row.getLong(1);
         Long index = row.wasNull() ? null : globalIndex;
-        return new StoredEvent(index, row.getString("aggregateIdentifier"), row.getLong("sequenceNumber"),
-                row.getString("type"), row.getString("eventIdentifier"), row.getString("timeStamp"),
-                row.getString("payloadType"), row.getString("payloadRevision"), row.getBytes("payload"),
-                row.getBytes("metaData"));
+        return new StoredEvent(index, row.getString(2), row.getLong(3), row.getString(4), row.getString(5), row.getString(6),
+                row.getString(7), row.getString(8), row.getBytes(9), row.getBytes(10));
     }
 
     /**

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Verifies the hash chain from the stored rows of {@code DomainEventEntry}, read-only, with no Axon
@@ -71,15 +73,26 @@ public final class LedgerVerifier {
      * needs the events as well (a whole-store replay) reads the store once, not twice.
      */
     public static VerificationReport verify(DataSource dataSource, VerificationRequest request, Consumer<StoredEvent> alsoEach) {
+        return verify(dataSource, request, event -> null, (event, nothing) -> alsoEach.accept(event));
+    }
+
+    /**
+     * {@link #verify(DataSource, VerificationRequest, Consumer)} for a caller with per-row work of its
+     * own: {@code prepare}, which must depend on its row alone, runs on worker threads alongside the
+     * hash recomputation, and {@code alsoEach} receives each checked row with what was prepared for it,
+     * on the calling thread and in scan order. The rows are read once; the cores share the work.
+     */
+    public static <T> VerificationReport verify(DataSource dataSource, VerificationRequest request, Function<StoredEvent, T> prepare,
+                                                BiConsumer<StoredEvent, T> alsoEach) {
         try (Connection connection = dataSource.getConnection()) {
             EventRows.Settings settings = EventRows.readOnly(connection);
             try {
                 long total = EventRows.count(connection, request.engagementId());
                 ChainVerifier verifier = new ChainVerifier(request, total);
-                EventRows.scan(connection, request.engagementId(), request.fetchSize(), event -> {
-                    verifier.accept(event);
-                    alsoEach.accept(event);
-                });
+                try (PipelinedScan<T> scan = new PipelinedScan<>(verifier, prepare, alsoEach)) {
+                    EventRows.scan(connection, request.engagementId(), request.fetchSize(), scan::accept);
+                    scan.finish();
+                }
                 return verifier.finish("database");
             } finally {
                 EventRows.release(connection, settings);

@@ -117,6 +117,38 @@ class StoreReplayTest {
     }
 
     @Test
+    void aStoreLargerThanTheVerifiersWindowIsFoldedAndVerifiedInScanOrder() throws SQLException {
+        // more rows than the verifier's worker threads hold in flight, so batches are prepared out of order
+        EngagementId big = EngagementId.of("ENG-2026-104");
+        ledger.send(commission(big), BUYER_OFFICIAL);
+        ledger.send(new ActivateEngagement(big, SIGNED), BUYER_OFFICIAL);
+        for (int i = 0; i < 1_600; i++) {
+            ledger.send(logTime(big, "0.25", "1.00"), CONSULTANT);
+        }
+        for (long sequence : new long[] {300, 1_301}) {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement update = connection.prepareStatement(
+                         "UPDATE DomainEventEntry SET timeStamp = ? WHERE aggregateIdentifier = ? AND sequenceNumber = ?")) {
+                update.setString(1, "2026-03-01T00:00:00.000Z");
+                update.setString(2, big.value());
+                update.setLong(3, sequence);
+                assertEquals(1, update.executeUpdate());
+            }
+        }
+        Map<EngagementId, EngagementState> replayed = new LinkedHashMap<>();
+
+        StoreReplay.Result result = ledger.replayStore(VerificationRequest.all(), state -> replayed.put(state.engagementId(), state));
+
+        List<EngagementId> all = new ArrayList<>(ENGAGEMENTS);
+        all.add(big);
+        assertEquals(all, List.copyOf(replayed.keySet()));
+        assertEquals(ledger.auditHistory(big).state(), replayed.get(big));
+        assertEquals(2 + 1 + 2 + 4 + 2 + 7 + 2 + 1_600, result.events());
+        assertEquals(List.of(300L, 1_301L), result.verification().findings().stream().map(Finding::sequence).toList());
+        assertTrue(result.verification().findings().stream().allMatch(f -> f.kind() == FindingKind.HASH_MISMATCH));
+    }
+
+    @Test
     void anInMemoryLedgerHasNoStoreToReplay() {
         try (EngagementLedger inMemory = EngagementLedger.inMemory()) {
             assertThrows(IllegalStateException.class, () -> inMemory.replayStore(VerificationRequest.all(), state -> { }));
