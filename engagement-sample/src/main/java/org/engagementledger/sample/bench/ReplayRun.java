@@ -25,8 +25,9 @@ import java.util.Map;
  * The auditor's whole-store replay: every stored event read, its hash and link verified, its payload
  * deserialized and every engagement folded into its state ({@link StoreReplay}), against the baseline
  * of reading the same rows in the same order with plain JDBC and deserializing each payload with
- * Jackson. The store is written first ({@link HistoryWriter}); the two sides then alternate, ledger,
- * baseline, baseline, ledger, and each rate is events over the summed time of its two runs. The old
+ * Jackson. The store is written first ({@link HistoryWriter}); after one unmeasured warm-up pass of each
+ * side the two alternate, ledger, baseline, baseline, ledger, and each rate is events over the summed
+ * time of its two runs. The old
  * generation's peak during the ledger's runs shows whether memory grows with the store (run with a small {@code -Xmx}).
  */
 final class ReplayRun {
@@ -55,6 +56,9 @@ final class ReplayRun {
                 written));
 
         try (EngagementLedger ledger = ledger(dataSource)) {
+            // one unmeasured pass of each side first, so that neither is timed while the JIT compiles its code
+            replay(ledger);
+            readWithJdbc(dataSource);
             long peak = 0;
             double ledgerSeconds = 0;
             double baselineSeconds = 0;
