@@ -165,32 +165,7 @@ class EventHasherTest {
                 "{}",
                 "");
         for (String metadata : shapes) {
-            StoredEvent event = fixture(metadata);
-            EventHasher.Inspection inspection = EventHasher.inspect(event);
-            JsonNode tree;
-            try {
-                tree = IntegrityJson.MAPPER.readTree(event.metaData());
-            } catch (Exception e) {
-                tree = null;
-            }
-            if (!(tree instanceof ObjectNode object)) {
-                assertNotNull(inspection.problem(), () -> "not one JSON object, yet hashed: " + metadata);
-                continue;
-            }
-            EventHasher.ChainLinks links = new EventHasher.ChainLinks(textOrNull(object, "chainVersion"), textOrNull(object, "chainPrev"),
-                    textOrNull(object, "chainHash"));
-            assertEquals(links, inspection.links(), metadata);
-            assertEquals(links, EventHasher.chainLinks(event.metaData()), metadata);
-            object.remove(EventHasher.CHAIN_KEYS);
-            String expectedMetadataSha256 = Hashing.sha256Hex(CanonicalJson.canonicalize(IntegrityJson.MAPPER.writeValueAsString(object))
-                    .getBytes(StandardCharsets.UTF_8));
-            assertEquals(expectedMetadataSha256, EventHasher.metadataSha256(event.metaData()), metadata);
-            if (links.complete() && "1".equals(links.version())) {
-                assertNull(inspection.problem(), metadata);
-                assertEquals(EventHasher.hash(event, expectedMetadataSha256, PREVIOUS), inspection.recomputedHash(), metadata);
-            } else {
-                assertNotNull(inspection.problem(), metadata);
-            }
+            assertReadAsTheStrictParserReadsIt(metadata);
         }
     }
 
@@ -198,6 +173,40 @@ class EventHasherTest {
         StringBuilder escaped = new StringBuilder();
         text.chars().forEach(c -> escaped.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", c) : String.valueOf((char) c)));
         return escaped.toString();
+    }
+
+    /** Chain values, members, metadata digest and hash of this metadata are what the strict JSON parser's reading gives. */
+    private static void assertReadAsTheStrictParserReadsIt(String metadata) throws Exception {
+        StoredEvent event = fixture(metadata);
+        EventHasher.Inspection inspection = EventHasher.inspect(event);
+        JsonNode tree;
+        try {
+            tree = IntegrityJson.MAPPER.readTree(event.metaData());
+        } catch (Exception e) {
+            tree = null;
+        }
+        if (!(tree instanceof ObjectNode object)) {
+            assertNotNull(inspection.problem(), () -> "not one JSON object, yet hashed: " + metadata);
+            return;
+        }
+        EventHasher.ChainLinks links = new EventHasher.ChainLinks(textOrNull(object, "chainVersion"), textOrNull(object, "chainPrev"),
+                textOrNull(object, "chainHash"));
+        assertEquals(links, inspection.links(), metadata);
+        assertEquals(links, EventHasher.chainLinks(event.metaData()), metadata);
+        object.remove(EventHasher.CHAIN_KEYS);
+        Map<String, String> members = EventHasher.writerFormMembers(event.metaData());
+        if (members != null) {
+            assertEquals(IntegrityJson.MAPPER.convertValue(object, Map.class), members, metadata);
+        }
+        String expected = Hashing.sha256Hex(CanonicalJson.canonicalize(IntegrityJson.MAPPER.writeValueAsString(object))
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(expected, EventHasher.metadataSha256(event.metaData()), metadata);
+        if (links.complete() && "1".equals(links.version()) && Hashing.isSha256Hex(links.previous())) {
+            assertNull(inspection.problem(), metadata);
+            assertEquals(EventHasher.hash(event, expected, links.previous()), inspection.recomputedHash(), metadata);
+        } else {
+            assertNotNull(inspection.problem(), metadata);
+        }
     }
 
     private static String textOrNull(ObjectNode node, String key) {
@@ -306,35 +315,7 @@ class EventHasherTest {
             assertNotNull(EventHasher.writerFormMembers(fixture(canonical).metaData()), canonical);
         }
         for (String metadata : shapes) {
-            StoredEvent event = fixture(metadata);
-            EventHasher.Inspection inspection = EventHasher.inspect(event);
-            JsonNode tree;
-            try {
-                tree = IntegrityJson.MAPPER.readTree(event.metaData());
-            } catch (Exception e) {
-                tree = null;
-            }
-            if (!(tree instanceof ObjectNode object)) {
-                assertNotNull(inspection.problem(), () -> "not one JSON object, yet hashed: " + metadata);
-                continue;
-            }
-            EventHasher.ChainLinks links = new EventHasher.ChainLinks(textOrNull(object, "chainVersion"), textOrNull(object, "chainPrev"),
-                    textOrNull(object, "chainHash"));
-            assertEquals(links, inspection.links(), metadata);
-            assertEquals(links, EventHasher.chainLinks(event.metaData()), metadata);
-            object.remove(EventHasher.CHAIN_KEYS);
-            Map<String, String> members = EventHasher.writerFormMembers(event.metaData());
-            if (members != null) {
-                assertEquals(IntegrityJson.MAPPER.convertValue(object, Map.class), members, metadata);
-            }
-            String expected = Hashing.sha256Hex(CanonicalJson.canonicalize(IntegrityJson.MAPPER.writeValueAsString(object))
-                    .getBytes(StandardCharsets.UTF_8));
-            assertEquals(expected, EventHasher.metadataSha256(event.metaData()), metadata);
-            if ("1".equals(links.version()) && Hashing.isSha256Hex(links.previous())) {
-                assertEquals(EventHasher.hash(event, expected, links.previous()), inspection.recomputedHash(), metadata);
-            } else {
-                assertNotNull(inspection.problem(), metadata);
-            }
+            assertReadAsTheStrictParserReadsIt(metadata);
         }
     }
 }
