@@ -197,55 +197,30 @@ public final class EventHasher {
      * @throws IllegalArgumentException when the bytes are not one JSON object (duplicate keys included)
      */
     public static String metadataSha256(byte[] metadataJson) {
-        WriterForm form = writerForm(metadataJson);
-        if (form != null) {
-            return form.metadataSha256();
+        Reading reading = read(metadataJson);
+        if (reading.failure() != null) {
+            throw reading.failure();
         }
-        Map<String, String> strings = flatStrings(metadataJson);
-        if (strings != null) {
-            strings.keySet().removeAll(CHAIN_KEYS);
-            return Hashing.sha256Hex(CanonicalJson.flatObject(strings).getBytes(StandardCharsets.UTF_8));
-        }
-        ObjectNode metadata = parseMetadata(metadataJson);
-        metadata.remove(CHAIN_KEYS);
-        return canonicalDigest(metadata);
+        return reading.metadataSha256();
     }
 
     /** The chain values in stored metadata. */
     public static ChainLinks chainLinks(byte[] metadataJson) {
-        WriterForm form = writerForm(metadataJson);
-        if (form != null) {
-            return form.links();
-        }
-        Map<String, String> strings = flatStrings(metadataJson);
-        if (strings != null) {
-            return new ChainLinks(strings.get(CHAIN_VERSION), strings.get(CHAIN_PREV), strings.get(CHAIN_HASH));
-        }
-        return links(parseMetadata(metadataJson));
+        return read(metadataJson).links();
     }
 
-    /** Reads an event's chain values and recomputes its hash from the stored columns, parsing the metadata once. */
+    /** Reads an event's chain values and recomputes its hash from the stored columns, reading the metadata once. */
     public static Inspection inspect(StoredEvent event) {
         if (event.metaData() == null) {
             return new Inspection(new ChainLinks(null, null, null), null, "the event has no metadata, so no chain values");
         }
-        WriterForm form = writerForm(event.metaData());
-        if (form != null) { // complete, format 1, hex previous hash: nothing left to check before hashing
-            return new Inspection(form.links(), hash(event, form.metadataSha256(), form.links().previous()), null);
+        Reading reading;
+        try {
+            reading = read(event.metaData());
+        } catch (IllegalArgumentException e) {
+            return new Inspection(new ChainLinks(null, null, null), null, e.getMessage());
         }
-        Map<String, String> strings = flatStrings(event.metaData());
-        ObjectNode metadata = null;
-        ChainLinks links;
-        if (strings != null) {
-            links = new ChainLinks(strings.remove(CHAIN_VERSION), strings.remove(CHAIN_PREV), strings.remove(CHAIN_HASH));
-        } else {
-            try {
-                metadata = parseMetadata(event.metaData());
-            } catch (IllegalArgumentException e) {
-                return new Inspection(new ChainLinks(null, null, null), null, e.getMessage());
-            }
-            links = links(metadata);
-        }
+        ChainLinks links = reading.links();
         if (!links.complete()) {
             return new Inspection(links, null, "the event's metadata lacks the chain values (" + CHAIN_VERSION + ", "
                     + CHAIN_PREV + ", " + CHAIN_HASH + "): it was not written through the hash chain");
@@ -256,18 +231,44 @@ public final class EventHasher {
         if (!Hashing.isSha256Hex(links.previous())) {
             return new Inspection(links, null, CHAIN_PREV + " is not 64 lowercase hex digits");
         }
-        String metadataSha256;
-        if (strings != null) {
-            metadataSha256 = Hashing.sha256Hex(CanonicalJson.flatObject(strings).getBytes(StandardCharsets.UTF_8));
-        } else {
-            metadata.remove(CHAIN_KEYS);
-            try {
-                metadataSha256 = canonicalDigest(metadata);
-            } catch (IllegalArgumentException e) {
-                return new Inspection(links, null, e.getMessage());
-            }
+        if (reading.failure() != null) {
+            return new Inspection(links, null, reading.failure().getMessage());
         }
-        return new Inspection(links, hash(event, metadataSha256, links.previous()), null);
+        return new Inspection(links, hash(event, reading.metadataSha256(), links.previous()), null);
+    }
+
+    /**
+     * What stored metadata says: its chain values, and the digest of the rest, or why that cannot be computed.
+     *
+     * @param failure why the digest cannot be computed, or {@code null}
+     */
+    private record Reading(ChainLinks links, String metadataSha256, IllegalArgumentException failure) {
+    }
+
+    /**
+     * Reads stored metadata by the cheapest path that applies: the writer's canonical form as bytes, any other
+     * flat object of strings with a streaming parser, everything else as a tree; each gives what the tree gives.
+     *
+     * @throws IllegalArgumentException when the bytes are not one JSON object (duplicate keys included)
+     */
+    private static Reading read(byte[] metadataJson) {
+        Reading writers = writerForm(metadataJson);
+        if (writers != null) {
+            return writers;
+        }
+        Map<String, String> strings = flatStrings(metadataJson);
+        if (strings != null) {
+            ChainLinks links = new ChainLinks(strings.remove(CHAIN_VERSION), strings.remove(CHAIN_PREV), strings.remove(CHAIN_HASH));
+            return new Reading(links, Hashing.sha256Hex(CanonicalJson.flatObject(strings).getBytes(StandardCharsets.UTF_8)), null);
+        }
+        ObjectNode metadata = parseMetadata(metadataJson);
+        ChainLinks links = links(metadata);
+        metadata.remove(CHAIN_KEYS);
+        try {
+            return new Reading(links, canonicalDigest(metadata), null);
+        } catch (IllegalArgumentException e) {
+            return new Reading(links, null, e);
+        }
     }
 
     private static ChainLinks links(ObjectNode metadata) {
@@ -277,10 +278,6 @@ public final class EventHasher {
     private static String text(ObjectNode node, String key) {
         JsonNode value = node.get(key);
         return value != null && value.isTextual() ? value.textValue() : null;
-    }
-
-    /** What metadata in the writer's own form says, read without a JSON parser. */
-    private record WriterForm(ChainLinks links, String metadataSha256) {
     }
 
     private static final byte[] CHAIN_HEAD = ("\"" + CHAIN_VERSION + "\":\"" + FORMAT_VERSION + "\",\"" + CHAIN_PREV + "\":\"")
@@ -298,32 +295,16 @@ public final class EventHasher {
      * closed, so it is digested as it lies; the result equals the general path's. Anything else, legacy
      * rows in other key orders included, gives {@code null} and takes the general path.
      */
-    private static WriterForm writerForm(byte[] json) {
-        if (json == null) {
+    private static Reading writerForm(byte[] json) {
+        int membersEnd = writerFormEnd(json, null);
+        if (membersEnd < 0) {
             return null;
         }
-        int length = json.length;
-        int chainAt = length - CHAIN_LENGTH;
-        if (chainAt < 1 || json[0] != '{' || json[length - 2] != '"' || json[length - 1] != '}' || !startsAt(json, chainAt, CHAIN_HEAD)) {
-            return null;
-        }
-        int previousAt = chainAt + CHAIN_HEAD.length;
-        int middleAt = previousAt + 64;
-        int hashAt = middleAt + CHAIN_MIDDLE.length;
-        if (!startsAt(json, middleAt, CHAIN_MIDDLE) || !lowercaseHex(json, previousAt) || !lowercaseHex(json, hashAt)) {
-            return null;
-        }
-        int membersEnd; // the hashed object is json[0, membersEnd) followed by '}'
-        if (chainAt == 1) {
-            membersEnd = 1;
-        } else if (chainAt > 2 && json[chainAt - 1] == ',' && canonicalStringMembers(json, 1, chainAt - 1, null)) {
-            membersEnd = chainAt - 1;
-        } else {
-            return null;
-        }
+        int previousAt = json.length - CHAIN_LENGTH + CHAIN_HEAD.length;
+        int hashAt = previousAt + 64 + CHAIN_MIDDLE.length;
         ChainLinks links = new ChainLinks(FORMAT_VERSION, new String(json, previousAt, 64, StandardCharsets.US_ASCII),
                 new String(json, hashAt, 64, StandardCharsets.US_ASCII));
-        return new WriterForm(links, Hashing.sha256Hex(json, membersEnd, (byte) '}'));
+        return new Reading(links, Hashing.sha256Hex(json, membersEnd, (byte) '}'), null);
     }
 
     /**
@@ -332,12 +313,33 @@ public final class EventHasher {
      * for metadata in any other form, which such readers parse themselves.
      */
     public static Map<String, String> writerFormMembers(byte[] metaData) {
-        if (writerForm(metaData) == null) {
-            return null;
-        }
-        int chainAt = metaData.length - CHAIN_LENGTH;
         Map<String, String> members = new LinkedHashMap<>(8);
-        return chainAt == 1 || canonicalStringMembers(metaData, 1, chainAt - 1, members) ? members : null;
+        return writerFormEnd(metaData, members) < 0 ? null : members;
+    }
+
+    /**
+     * Where the hashed members of metadata in the writer's form end (the hashed object is {@code json[0, end)}
+     * followed by '}'), collecting them into {@code into} when given; -1 for metadata in any other form.
+     */
+    private static int writerFormEnd(byte[] json, Map<String, String> into) {
+        if (json == null) {
+            return -1;
+        }
+        int length = json.length;
+        int chainAt = length - CHAIN_LENGTH;
+        if (chainAt < 1 || json[0] != '{' || json[length - 2] != '"' || json[length - 1] != '}' || !startsAt(json, chainAt, CHAIN_HEAD)) {
+            return -1;
+        }
+        int previousAt = chainAt + CHAIN_HEAD.length;
+        int middleAt = previousAt + 64;
+        int hashAt = middleAt + CHAIN_MIDDLE.length;
+        if (!startsAt(json, middleAt, CHAIN_MIDDLE) || !lowercaseHex(json, previousAt) || !lowercaseHex(json, hashAt)) {
+            return -1;
+        }
+        if (chainAt == 1) {
+            return 1;
+        }
+        return chainAt > 2 && json[chainAt - 1] == ',' && canonicalStringMembers(json, 1, chainAt - 1, into) ? chainAt - 1 : -1;
     }
 
     /** Whether {@code json[from, to)} is {@code "k":"v"} members, comma-separated, plain strings, keys strictly ascending, none a chain key. */
@@ -459,18 +461,8 @@ public final class EventHasher {
         return object;
     }
 
+    /** The general path, for metadata with values other than strings. */
     private static String canonicalDigest(ObjectNode metadata) {
-        Map<String, String> strings = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> member : metadata.properties()) {
-            if (!member.getValue().isTextual()) {
-                strings = null;
-                break;
-            }
-            strings.put(member.getKey(), member.getValue().textValue());
-        }
-        if (strings != null) { // the ledger's own metadata: strings only, written canonically without a second parse
-            return Hashing.sha256Hex(CanonicalJson.flatObject(strings).getBytes(StandardCharsets.UTF_8));
-        }
         String json;
         try {
             json = IntegrityJson.MAPPER.writeValueAsString(metadata);
