@@ -246,6 +246,11 @@ public final class EngagementLedger implements AutoCloseable {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command));
     }
 
+    /** Whether the ledger holds any event of this engagement; reads its first stored event at most. */
+    public boolean exists(EngagementId engagementId) {
+        return axon.eventStore().readEvents(engagementId.value(), 0L).hasNext();
+    }
+
     /** The engagement's full history, oldest first. */
     public List<RecordedEvent> history(EngagementId engagementId) {
         return axon.eventStore().readEvents(engagementId.value(), 0L).asStream()

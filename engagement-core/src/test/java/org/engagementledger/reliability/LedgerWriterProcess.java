@@ -53,7 +53,7 @@ public final class LedgerWriterProcess {
                 .settings(LedgerSettings.DEFAULTS.withSnapshotThreshold(snapshotThreshold)).build();
         for (int w = 0; w < writers; w++) {
             EngagementId id = engagement(w);
-            if (ledger.history(id).isEmpty()) {
+            if (!ledger.exists(id)) {
                 ledger.send(commission(id), BUYER_OFFICIAL);
                 ledger.send(new ActivateEngagement(id, SIGNED), BUYER_OFFICIAL);
             }

@@ -56,6 +56,17 @@ abstract class JdbcLedgerContract {
     }
 
     @Test
+    void anEngagementExistsFromItsFirstStoredEventAndAnUnknownOneDoesNot() {
+        try (EngagementLedger ledger = EngagementLedger.jdbc(dataSource)) {
+            assertFalse(ledger.exists(ENGAGEMENT));
+            ledger.send(commission(), BUYER_OFFICIAL);
+
+            assertTrue(ledger.exists(ENGAGEMENT));
+            assertFalse(ledger.exists(org.engagementledger.api.EngagementId.of("ENG-2026-999")));
+        }
+    }
+
+    @Test
     void aRefusedCommandStoresNothing() throws SQLException {
         try (EngagementLedger ledger = EngagementLedger.jdbc(dataSource)) {
             ledger.send(commission(), BUYER_OFFICIAL);

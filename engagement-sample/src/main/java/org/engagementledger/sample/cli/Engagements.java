@@ -17,7 +17,7 @@ final class Engagements {
         } catch (IllegalArgumentException e) {
             throw new LedgerCli.UsageFailure(e.getMessage());
         }
-        if (ledger.history(engagementId).isEmpty()) {
+        if (!ledger.exists(engagementId)) {
             throw new LedgerCli.UsageFailure("no engagement '" + id + "' in this database");
         }
         return ledger.auditHistory(engagementId);

@@ -57,7 +57,7 @@ public final class DemoScenario {
     public static List<Outcome> record(EngagementLedger ledger, Consumer<String> narrator) {
         List<Outcome> outcomes = new ArrayList<>();
         for (Engagement engagement : ENGAGEMENTS) {
-            boolean recordNow = ledger.history(engagement.id()).isEmpty();
+            boolean recordNow = !ledger.exists(engagement.id());
             if (recordNow) {
                 engagement.recording().record(new Script(ledger, engagement.id(), narrator));
             }

@@ -70,7 +70,7 @@ class CommandController {
     @PostMapping(path = "/engagements", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> commission(@RequestBody JsonNode body, Authentication user) {
         CommissionEngagement command = bind(body, CommissionEngagement.class);
-        if (command.engagementId() != null && !ledger.history(command.engagementId()).isEmpty()) {
+        if (command.engagementId() != null && ledger.exists(command.engagementId())) {
             throw new ApiProblem(HttpStatus.CONFLICT, "engagement-exists", "The engagement already exists",
                     "engagement " + command.engagementId() + " is already recorded; choose another engagementId", List.of());
         }

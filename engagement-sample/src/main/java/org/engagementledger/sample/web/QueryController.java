@@ -37,6 +37,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Every query over HTTP: the read models (list, summary, requirements, costs, portfolio), the replay
@@ -80,9 +82,7 @@ class QueryController {
 
     @GetMapping("/engagements/{id}")
     EngagementSummary summary(@PathVariable String id) {
-        EngagementId engagementId = existing(id);
-        ledger.awaitReadModels(READ_MODEL_WAIT);
-        return ledger.summary(engagementId).orElseThrow(() -> unknown(id));
+        return fromReadModels(id, ledger::summary);
     }
 
     @GetMapping("/engagements/{id}/timeline")
@@ -95,25 +95,22 @@ class QueryController {
     EngagementState state(@PathVariable String id,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                           @RequestParam(required = false) Long seq) {
-        EngagementHistory history = ledger.auditHistory(existing(id));
+        EngagementId engagementId = existing(id);
         if (asOf != null && seq != null) {
             throw ApiProblem.invalid(List.of(new ApiProblem.FieldError("asOf", "give asOf or seq, not both")));
         }
+        EngagementHistory history = ledger.auditHistory(engagementId);
         return asOf != null ? EngagementState.asOf(history, asOf) : seq != null ? EngagementState.afterSequence(history, seq) : history.state();
     }
 
     @GetMapping("/engagements/{id}/requirements")
     RequirementTrace requirements(@PathVariable String id) {
-        EngagementId engagementId = existing(id);
-        ledger.awaitReadModels(READ_MODEL_WAIT);
-        return ledger.requirementTrace(engagementId).orElseThrow(() -> unknown(id));
+        return fromReadModels(id, ledger::requirementTrace);
     }
 
     @GetMapping("/engagements/{id}/costs")
     CostLedger costs(@PathVariable String id) {
-        EngagementId engagementId = existing(id);
-        ledger.awaitReadModels(READ_MODEL_WAIT);
-        return ledger.costLedger(engagementId).orElseThrow(() -> unknown(id));
+        return fromReadModels(id, ledger::costLedger);
     }
 
     /** The twelve answers and the red flags, with question 12 answered by recomputing the engagement's hash chain. */
@@ -163,10 +160,17 @@ class QueryController {
 
     private EngagementId existing(String id) {
         EngagementId engagementId = engagementId(id);
-        if (ledger.history(engagementId).isEmpty()) {
+        if (!ledger.exists(engagementId)) {
             throw unknown(id);
         }
         return engagementId;
+    }
+
+    /** A read model's view of an existing engagement, once the read models have caught up with the latest commands. */
+    private <T> T fromReadModels(String id, Function<EngagementId, Optional<T>> query) {
+        EngagementId engagementId = existing(id);
+        ledger.awaitReadModels(READ_MODEL_WAIT);
+        return query.apply(engagementId).orElseThrow(() -> unknown(id));
     }
 
     static EngagementId engagementId(String id) {
