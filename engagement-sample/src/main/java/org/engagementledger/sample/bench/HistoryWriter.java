@@ -77,6 +77,11 @@ final class HistoryWriter {
                         + " events over " + engagements + " engagements");
             }
         }
+
+        /** "100,000 events over 100 engagements", for progress lines and reports. */
+        String describe() {
+            return String.format(Locale.ROOT, "%,d events over %d engagements", events, engagements);
+        }
     }
 
     /** Writes a store of that shape on a ledger without read models, engagements named {@code PREFIX-000001}...; the seconds it took. */

@@ -35,20 +35,16 @@ final class RebuildRun {
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
     private final HistoryWriter.StoreShape shape;
-    private final long events;
-    private final int engagements;
     private final PrintWriter progress;
 
     RebuildRun(long events, int engagements, PrintWriter progress) {
         this.shape = new HistoryWriter.StoreShape(events, engagements);
-        this.events = events;
-        this.engagements = engagements;
         this.progress = progress;
     }
 
     StoreReport.Part run(BenchDatabase database) throws Exception {
         DataSource dataSource = database.dataSource();
-        progress.printf("%s: writing %,d events over %d engagements for the rebuild%n", database.store(), events, engagements);
+        progress.printf("%s: writing %s for the rebuild%n", database.store(), shape.describe());
         HistoryWriter.writeStore(dataSource, "REBUILD", shape);
         double ledgerSeconds = 0;
         double baselineSeconds = 0;
@@ -56,14 +52,14 @@ final class RebuildRun {
         baselineSeconds += rebuildWithTrackingDefaults(dataSource);
         baselineSeconds += rebuildWithTrackingDefaults(dataSource);
         ledgerSeconds += rebuildWithLedger(dataSource);
-        double ledgerRate = 2 * events / ledgerSeconds;
-        double baselineRate = 2 * events / baselineSeconds;
+        double ledgerRate = 2 * shape.events() / ledgerSeconds;
+        double baselineRate = 2 * shape.events() / baselineSeconds;
         progress.printf(Locale.ROOT, "%s: rebuild %.0f events/s, tracking processor defaults %.0f events/s%n", database.store(), ledgerRate,
                 baselineRate);
         Map<String, String> context = new LinkedHashMap<>();
-        context.put("rebuild", String.format(Locale.ROOT, "%,d events over %d engagements; baseline: the same projections in a"
-                + " TrackingEventProcessor with Axon's defaults (1 thread, batch size 1)", events, engagements));
-        String name = String.format(Locale.ROOT, REBUILD, events);
+        context.put("rebuild", shape.describe() + "; baseline: the same projections in a"
+                + " TrackingEventProcessor with Axon's defaults (1 thread, batch size 1)");
+        String name = String.format(Locale.ROOT, REBUILD, shape.events());
         Measure measure = new Measure(name, ledgerRate, baselineRate, "events/s");
         return new StoreReport.Part(context, List.of(measure),
                 List.of(new Goal(name + " ratio", "rebuild at least 2x Axon's tracking processor defaults", GOAL, measure.ratio())));

@@ -36,24 +36,19 @@ final class ReplayRun {
     static final double GOAL = 0.8;
 
     private final HistoryWriter.StoreShape shape;
-    private final long events;
-    private final int engagements;
     private final PrintWriter progress;
 
     ReplayRun(long events, int engagements, PrintWriter progress) {
         this.shape = new HistoryWriter.StoreShape(events, engagements);
-        this.events = events;
-        this.engagements = engagements;
         this.progress = progress;
     }
 
     StoreReport.Part run(BenchDatabase database) throws Exception {
         DataSource dataSource = database.dataSource();
         Map<String, String> context = new LinkedHashMap<>();
-        progress.printf("%s: writing %,d events over %d engagements for the replay%n", database.store(), events, engagements);
+        progress.printf("%s: writing %s for the replay%n", database.store(), shape.describe());
         double written = HistoryWriter.writeStore(dataSource, "REPLAY", shape);
-        context.put("replay store", String.format(Locale.ROOT, "%,d events over %d engagements, written in %.1f s", events, engagements,
-                written));
+        context.put("replay store", String.format(Locale.ROOT, "%s, written in %.1f s", shape.describe(), written));
 
         try (EngagementLedger ledger = ledger(dataSource)) {
             // one unmeasured pass of each side first, so that neither is timed while the JIT compiles its code
@@ -75,12 +70,12 @@ final class ReplayRun {
                     peak = Math.max(peak, replay.peakHeap());
                 }
             }
-            double ledgerRate = 2 * events / ledgerSeconds;
-            double baselineRate = 2 * events / baselineSeconds;
+            double ledgerRate = 2 * shape.events() / ledgerSeconds;
+            double baselineRate = 2 * shape.events() / baselineSeconds;
             progress.printf(Locale.ROOT, "%s: replay %.0f events/s, JDBC + Jackson %.0f events/s%n", database.store(), ledgerRate, baselineRate);
             context.put("replay heap", String.format(Locale.ROOT, "old generation peak %d MB during the ledger's replays (max heap %d MB)",
                     peak / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
-            String name = String.format(Locale.ROOT, REPLAY, events);
+            String name = String.format(Locale.ROOT, REPLAY, shape.events());
             Measure measure = new Measure(name, ledgerRate, baselineRate, "events/s");
             return new StoreReport.Part(context, List.of(measure),
                     List.of(new Goal(name + " ratio", "replay and verify at least 0.8x a plain JDBC read with Jackson", GOAL, measure.ratio())));
@@ -102,7 +97,7 @@ final class ReplayRun {
         StoreReplay.Result result = ledger.replayStore(VerificationRequest.all(), state -> folded[0]++);
         double seconds = (System.nanoTime() - started) / 1e9;
         long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).max().orElse(-1);
-        if (!result.verification().intact() || result.events() != events || folded[0] != engagements) {
+        if (!result.verification().intact() || result.events() != shape.events() || folded[0] != shape.engagements()) {
             throw new IllegalStateException("the replay did not see the store it was given: " + result.events() + " events, " + folded[0]
                     + " engagements, findings " + result.verification().findings());
         }
@@ -135,8 +130,8 @@ final class ReplayRun {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        if (read != events) {
-            throw new IllegalStateException("the baseline read " + read + " rows, expected " + events);
+        if (read != shape.events()) {
+            throw new IllegalStateException("the baseline read " + read + " rows, expected " + shape.events());
         }
         return seconds;
     }
