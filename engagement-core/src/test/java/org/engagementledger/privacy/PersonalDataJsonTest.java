@@ -20,6 +20,7 @@ import javax.crypto.SecretKey;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -115,27 +116,7 @@ class PersonalDataJsonTest {
     void aWrongKeyReadsAsTheReplacementValueNeverPlaintextOrACrash() throws Exception {
         String json = mapper.writeValueAsString(feedback(CITIZEN, NAME, CONTACT));
         SecretKey wrong = cipher.newKey();
-        PersonalDataKeys swapped = new PersonalDataKeys() {
-            @Override
-            public SubjectKey keyForWriting(DataSubjectId subject, EngagementId engagement) {
-                throw new AssertionError("not written");
-            }
-
-            @Override
-            public Optional<SecretKey> keyForReading(UUID keyId) {
-                return Optional.of(wrong);
-            }
-
-            @Override
-            public List<EngagementId> engagementsOf(DataSubjectId subject) {
-                return List.of();
-            }
-
-            @Override
-            public List<UUID> destroy(DataSubjectId subject) {
-                return List.of();
-            }
-        };
+        PersonalDataKeys swapped = readingOnly(keyId -> Optional.of(wrong));
         ObjectMapper reader = PersonalDataProtection.of(swapped, cipher, SnapshotPurge.NONE).objectMapper();
 
         FeedbackReceived read = reader.readValue(json, FeedbackReceived.class);
@@ -209,27 +190,9 @@ class PersonalDataJsonTest {
     @Test
     void aKeyStoreThatCannotBeReachedFailsTheReadInsteadOfPretendingTheDataWasErased() throws Exception {
         String json = mapper.writeValueAsString(feedback(CITIZEN, NAME, CONTACT));
-        PersonalDataKeys unreachable = new PersonalDataKeys() {
-            @Override
-            public SubjectKey keyForWriting(DataSubjectId subject, EngagementId engagement) {
-                throw new PersonalDataKeysException("cannot read: connection refused", null);
-            }
-
-            @Override
-            public Optional<SecretKey> keyForReading(UUID keyId) {
-                throw new PersonalDataKeysException("cannot read key " + keyId + ": connection refused", null);
-            }
-
-            @Override
-            public List<EngagementId> engagementsOf(DataSubjectId subject) {
-                return List.of();
-            }
-
-            @Override
-            public List<UUID> destroy(DataSubjectId subject) {
-                return List.of();
-            }
-        };
+        PersonalDataKeys unreachable = readingOnly(keyId -> {
+            throw new PersonalDataKeysException("cannot read key " + keyId + ": connection refused", null);
+        });
         ObjectMapper reader = PersonalDataProtection.of(unreachable, cipher, SnapshotPurge.NONE).objectMapper();
         Exception failed = assertThrows(Exception.class, () -> reader.readValue(json, FeedbackReceived.class));
         assertTrue(rootCause(failed) instanceof PersonalDataKeysException, failed.toString());
@@ -259,5 +222,30 @@ class PersonalDataJsonTest {
             cause = cause.getCause();
         }
         return cause;
+    }
+
+    /** A key store these tests only read from, each key id answered by {@code keyForReading}. */
+    private static PersonalDataKeys readingOnly(Function<UUID, Optional<SecretKey>> keyForReading) {
+        return new PersonalDataKeys() {
+            @Override
+            public SubjectKey keyForWriting(DataSubjectId subject, EngagementId engagement) {
+                throw new AssertionError("not written");
+            }
+
+            @Override
+            public Optional<SecretKey> keyForReading(UUID keyId) {
+                return keyForReading.apply(keyId);
+            }
+
+            @Override
+            public List<EngagementId> engagementsOf(DataSubjectId subject) {
+                return List.of();
+            }
+
+            @Override
+            public List<UUID> destroy(DataSubjectId subject) {
+                return List.of();
+            }
+        };
     }
 }

@@ -115,14 +115,7 @@ class DatabaseFaultTest {
         assertEquals(3, storedEvents(dataSource), "nothing of the failed command may be stored");
         assertEquals(List.of("before"), timeEntries(ledger.history(ENGAGEMENT)));
 
-        ledger.send(entry("retried"), CONSULTANT);
-        ledger.send(entry("after"), CONSULTANT);
-
-        List<RecordedEvent> history = ledger.history(ENGAGEMENT);
-        assertGapless(history);
-        assertEquals(List.of("before", "retried", "after"), timeEntries(history));
-        assertChainVerifies(dataSource, 5);
-        assertReadModelsEqualARebuild();
+        assertARetrySucceedsAndNothingIsLost();
     }
 
     /**
@@ -154,6 +147,13 @@ class DatabaseFaultTest {
         assertTrue(causedByALostSession(failed), () -> "expected a terminated session as the cause: " + chain(failed));
         assertEquals(3, storedEvents(dataSource), "nothing of the failed command may be stored");
 
+        assertARetrySucceedsAndNothingIsLost();
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    /** After the failed command: its retry and one more command succeed, gapless and chained, and the read models recover. */
+    private void assertARetrySucceedsAndNothingIsLost() throws SQLException {
         ledger.send(entry("retried"), CONSULTANT);
         ledger.send(entry("after"), CONSULTANT);
 
@@ -163,8 +163,6 @@ class DatabaseFaultTest {
         assertChainVerifies(dataSource, 5);
         assertReadModelsEqualARebuild();
     }
-
-    // ---- helpers ---------------------------------------------------------------------------------------------
 
     /** The read-model processor lost sessions too: it must still catch up, to exactly what a rebuild gives. */
     private void assertReadModelsEqualARebuild() throws SQLException {

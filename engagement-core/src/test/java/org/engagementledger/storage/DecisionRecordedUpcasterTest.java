@@ -31,16 +31,11 @@ class DecisionRecordedUpcasterTest {
 
     private static final String RECORDED_AT = "2026-03-05T10:15:30Z";
     private HikariDataSource dataSource;
-    private LegacyRows legacy;
 
     @BeforeEach
     void storeARevisionOneHistory() throws Exception {
         dataSource = TestDatabases.h2();
-        legacy = new LegacyRows(dataSource);
-        LedgerSchema.migrate(dataSource);
-        legacy.insert(0, "org.engagementledger.api.engagement.EngagementCommissioned", "1", LegacyRows.resource("/approved-events/EngagementCommissioned.json"), "2026-01-02T09:00:00Z");
-        legacy.insert(1, "org.engagementledger.api.engagement.EngagementActivated", "1", LegacyRows.resource("/approved-events/EngagementActivated.json"), "2026-01-15T09:00:00Z");
-        legacy.insert(2, DecisionRecorded.class.getName(), "1", LegacyRows.resource("/upcasting/DecisionRecorded-rev1.json"), RECORDED_AT);
+        LegacyRows.activeEngagement(dataSource).insert(2, DecisionRecorded.class.getName(), "1", LegacyRows.resource("/upcasting/DecisionRecorded-rev1.json"), RECORDED_AT);
     }
 
     @AfterEach

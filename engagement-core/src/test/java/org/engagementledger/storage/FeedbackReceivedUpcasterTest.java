@@ -40,16 +40,11 @@ class FeedbackReceivedUpcasterTest {
 
     private static final String OBSERVATION = "The ranking ignores travel time by public transport";
     private HikariDataSource dataSource;
-    private LegacyRows legacy;
 
     @BeforeEach
     void storeARevisionOneHistory() throws Exception {
         dataSource = TestDatabases.h2();
-        legacy = new LegacyRows(dataSource);
-        LedgerSchema.migrate(dataSource);
-        legacy.insert(0, "org.engagementledger.api.engagement.EngagementCommissioned", "1", LegacyRows.resource("/approved-events/EngagementCommissioned.json"), "2026-01-02T09:00:00Z");
-        legacy.insert(1, "org.engagementledger.api.engagement.EngagementActivated", "1", LegacyRows.resource("/approved-events/EngagementActivated.json"), "2026-01-15T09:00:00Z");
-        legacy.insert(2, FeedbackReceived.class.getName(), "1", LegacyRows.resource("/upcasting/FeedbackReceived-rev1.json"), "2026-02-12T09:00:00Z");
+        LegacyRows.activeEngagement(dataSource).insert(2, FeedbackReceived.class.getName(), "1", LegacyRows.resource("/upcasting/FeedbackReceived-rev1.json"), "2026-02-12T09:00:00Z");
     }
 
     @AfterEach

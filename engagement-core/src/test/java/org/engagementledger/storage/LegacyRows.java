@@ -31,6 +31,20 @@ final class LegacyRows {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Migrates the store and writes the fixture engagement's first two events as stored at revision 1
+     * (commissioned, then activated): the start every legacy history in the upcaster tests shares.
+     */
+    static LegacyRows activeEngagement(DataSource dataSource) throws SQLException, IOException {
+        LedgerSchema.migrate(dataSource);
+        LegacyRows legacy = new LegacyRows(dataSource);
+        legacy.insert(0, "org.engagementledger.api.engagement.EngagementCommissioned", "1", resource("/approved-events/EngagementCommissioned.json"),
+                "2026-01-02T09:00:00Z");
+        legacy.insert(1, "org.engagementledger.api.engagement.EngagementActivated", "1", resource("/approved-events/EngagementActivated.json"),
+                "2026-01-15T09:00:00Z");
+        return legacy;
+    }
+
     void insert(long sequence, String type, String revision, String payload, String timestamp) throws SQLException {
         String actor = "\"actorId\":\"" + BUYER_OFFICIAL.id() + "\",\"actorRole\":\"AGENCY_BUYER\",\"actorOrganisation\":\"" + BUYER.id() + "\"";
         String eventId = UUID.randomUUID().toString();
