@@ -21,7 +21,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Answers {@link FindCostLedger} from {@code rm_cost_line}; totals are exact sums of the lines. */
+/**
+ * Answers {@link FindCostLedger} from {@code rm_cost_line}; totals are exact sums of the lines, and each
+ * line's running total is summed here, in sequence order, from the lines before it and its own amount.
+ */
 public final class CostLedgerQueries {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -41,9 +44,13 @@ public final class CostLedgerQueries {
         if (currency.isEmpty()) {
             return null;
         }
-        List<CostLine> lines = jdbc.query("SELECT * FROM rm_cost_line WHERE engagement_id = ? ORDER BY sequence_number",
-                CostLedgerQueries::line, id);
         Money zero = Money.zero(currency.get(0));
+        Money[] runningTotal = {zero};
+        List<CostLine> lines = jdbc.query("SELECT * FROM rm_cost_line WHERE engagement_id = ? ORDER BY sequence_number", row -> {
+            Money amount = ReadModelJdbc.money(row, "amount", "currency");
+            runningTotal[0] = runningTotal[0].plus(amount);
+            return line(row, amount, runningTotal[0]);
+        }, id);
         Map<CostCategory, Money> totals = new EnumMap<>(CostCategory.class);
         for (CostCategory category : CostCategory.values()) {
             totals.put(category, zero);
@@ -63,13 +70,13 @@ public final class CostLedgerQueries {
         return part.amount().multiply(HUNDRED).divide(whole.amount(), 1, RoundingMode.HALF_UP);
     }
 
-    private static CostLine line(ResultSet row) throws SQLException {
+    private static CostLine line(ResultSet row, Money amount, Money runningTotal) throws SQLException {
         String requirement = row.getString("requirement_id");
         return new CostLine(new CostLineId(row.getString("cost_line_id")), CostLineKind.valueOf(row.getString("kind")),
                 ReadModelJdbc.date(row, "line_date"), row.getString("person"), row.getString("person_role"),
                 row.getBigDecimal("hours"), ReadModelJdbc.money(row, "hourly_rate", "currency"), row.getString("description"),
                 CostCategory.valueOf(row.getString("category")), requirement == null ? null : new RequirementId(requirement),
-                ReadModelJdbc.money(row, "amount", "currency"), ReadModelJdbc.money(row, "running_total", "currency"),
+                amount, runningTotal,
                 ReadModelJdbc.actor(row), ReadModelJdbc.instant(row, "recorded_at"));
     }
 }

@@ -21,15 +21,13 @@ import org.engagementledger.engagement.ActorMetaData;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
- * Projects every time entry and expense into {@code rm_cost_line}, one row per event, with the
- * running total of committed cost.
+ * Projects every time entry and expense into {@code rm_cost_line}, one row per event.
  *
- * <p>Replay-safe: a line is keyed by its event's position in the engagement and written once. Its
- * running total is the previous line's running total plus its own amount, so it depends only on the
- * lines before it, never on how often an event was delivered.
+ * <p>Replay-safe: a line is keyed by its event's position in the engagement and written once, however
+ * often its event is delivered. Running totals are not stored: {@link CostLedgerQueries} sums them
+ * when it reads the lines in order, so writing a line never looks at the lines before it.
  */
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public final class CostLineProjection {
@@ -39,6 +37,22 @@ public final class CostLineProjection {
                         String personRole, BigDecimal hours, Money hourlyRate, String description, CostCategory category,
                         RequirementId requirementId, Money amount) {
     }
+
+    /**
+     * One statement, so that projecting a cost event is one round trip: the row is written only if its key
+     * is new. Every parameter is cast, so that PostgreSQL knows a null's type in a {@code SELECT} list: strings
+     * to unbounded {@code VARCHAR} (a bounded cast would cut an over-long value that the column must refuse),
+     * numbers to their columns' own types (so that they round as the columns do).
+     */
+    private static final String INSERT_LINE = "INSERT INTO rm_cost_line (engagement_id, sequence_number, cost_line_id, kind,"
+            + " line_date, person, person_role, hours, hourly_rate, description, category, requirement_id, currency, amount,"
+            + " actor_id, actor_role, actor_organisation, recorded_at)"
+            + " SELECT CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS DATE),"
+            + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS NUMERIC(6, 2)), CAST(? AS NUMERIC(19, 4)),"
+            + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS NUMERIC(19, 4)),"
+            + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS TIMESTAMP WITH TIME ZONE)"
+            + " WHERE NOT EXISTS (SELECT 1 FROM rm_cost_line existing WHERE existing.engagement_id = ?"
+            + " AND existing.sequence_number = ?)";
 
     private final ReadModelJdbc jdbc;
 
@@ -65,19 +79,11 @@ public final class CostLineProjection {
     }
 
     private void write(Line line, long sequence, Actor actor, Instant at) {
-        if (jdbc.exists("SELECT 1 FROM rm_cost_line WHERE engagement_id = ? AND sequence_number = ?", line.engagementId(), sequence)) {
-            return;
-        }
-        List<BigDecimal> previous = jdbc.query("SELECT running_total FROM rm_cost_line WHERE engagement_id = ?"
-                        + " AND sequence_number < ? ORDER BY sequence_number DESC FETCH FIRST 1 ROWS ONLY",
-                row -> row.getBigDecimal(1), line.engagementId(), sequence);
-        BigDecimal runningTotal = (previous.isEmpty() ? BigDecimal.ZERO : previous.get(0)).add(line.amount().amount());
-        jdbc.update("INSERT INTO rm_cost_line (engagement_id, sequence_number, cost_line_id, kind, line_date, person, person_role,"
-                        + " hours, hourly_rate, description, category, requirement_id, currency, amount, running_total, actor_id,"
-                        + " actor_role, actor_organisation, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update(INSERT_LINE,
                 line.engagementId(), sequence, line.costLineId(), line.kind(), line.date(), line.person(), line.personRole(),
                 line.hours(), line.hourlyRate() == null ? null : line.hourlyRate().amount(), line.description(), line.category(),
-                line.requirementId(), line.amount().currency(), line.amount().amount(), runningTotal,
-                actor.id(), actor.role(), actor.organisation(), at);
+                line.requirementId(), line.amount().currency(), line.amount().amount(), actor.id(), actor.role(),
+                actor.organisation(), at,
+                line.engagementId(), sequence);
     }
 }

@@ -31,6 +31,8 @@ import org.engagementledger.api.query.RequirementRevision;
 import org.engagementledger.api.query.RequirementTrace;
 import org.engagementledger.api.query.SupplierSpend;
 import org.engagementledger.api.query.TracedRequirement;
+import org.engagementledger.storage.LedgerSchema;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,6 +175,30 @@ abstract class ReadModelContract {
             TrackingToken token = processor(ledger).processingStatus().get(0).getTrackingToken();
             assertFalse(WrappedToken.unwrap(token, GapAwareTrackingToken.class).orElseThrow().getGaps().isEmpty(),
                     "the rolled-back append should have left a gap in the processor's token: " + token);
+        }
+    }
+
+    @Test
+    void costLinesStoredWithRunningTotalsBeforeTheUpgradeReadTheSameRunningTotalsAfterIt() throws SQLException {
+        Flyway.configure(LedgerSchema.class.getClassLoader()).configuration(LedgerSchema.flyway(dataSource).getConfiguration())
+                .target("5").load().migrate();
+        execute("INSERT INTO rm_engagement (engagement_id, buyer_id, buyer_name, supplier_id, supplier_name, title, status,"
+                + " currency, ceiling, commissioned_at, last_sequence) VALUES ('ENG-V5', 'buyer', 'Buyer', 'supplier',"
+                + " 'Supplier', 'Projected under V5', 'ACTIVE', 'EUR', 10000, TIMESTAMP WITH TIME ZONE '2026-01-02 09:00:00+00', 1)");
+        String columns = "INSERT INTO rm_cost_line (engagement_id, sequence_number, cost_line_id, kind, line_date, person,"
+                + " person_role, hours, hourly_rate, description, category, currency, amount, running_total, actor_id, actor_role,"
+                + " actor_organisation, recorded_at) VALUES ('ENG-V5', ";
+        String actorAndTime = ", 'lead-consultant', 'CONSULTANT', 'supplier', TIMESTAMP WITH TIME ZONE '2026-02-05 10:00:00+00')";
+        execute(columns + "2, 'cost-1', 'TIME', DATE '2026-02-03', 'Senior consultant A', 'Data scientist', 7.50, 120,"
+                + " 'Model design', 'DELIVERY', 'EUR', 900, 900" + actorAndTime);
+        execute(columns + "3, 'cost-2', 'EXPENSE', DATE '2026-02-04', NULL, NULL, NULL, NULL,"
+                + " 'Train tickets', 'ADMINISTRATION', 'EUR', 86.40, 986.40" + actorAndTime);
+
+        try (EngagementLedger ledger = EngagementLedger.jdbc(dataSource)) {
+            CostLedger costs = ledger.costLedger(EngagementId.of("ENG-V5")).orElseThrow();
+
+            assertEquals(List.of(eur("900.00"), eur("986.40")), costs.lines().stream().map(CostLine::runningTotal).toList());
+            assertEquals(eur("986.40"), costs.total());
         }
     }
 
