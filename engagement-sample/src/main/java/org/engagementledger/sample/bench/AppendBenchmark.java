@@ -45,7 +45,7 @@ public final class AppendBenchmark implements Callable<Integer> {
     @Option(names = "--engagements", paramLabel = "M", defaultValue = "200", description = "engagements, round-robin (default ${DEFAULT-VALUE})")
     int engagements;
 
-    @Option(names = "--warmup", paramLabel = "W", defaultValue = "5000",
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "20000",
             description = "unmeasured appends per side first: JIT, pool, caches (default ${DEFAULT-VALUE})")
     int warmup;
 
