@@ -22,9 +22,9 @@ import java.util.function.Function;
  *
  * <p>At most {@value #WINDOW} batches of {@value #BATCH} rows are in flight, so memory stays bounded
  * however large the store. There is one worker per available processor (at most four: on a two-core
- * machine, two workers replayed 5 to 10 % faster than one, on PostgreSQL and on H2, because the reading
- * thread is mostly waiting for the database or inside its driver); with one processor, everything runs
- * inline on the reading thread.
+ * machine, two workers replayed about 10 % faster than one on PostgreSQL and no slower on H2, where runs
+ * were too noisy to say more, because the reading thread is mostly waiting for the database or inside
+ * its driver); with one processor, everything runs inline on the reading thread.
  *
  * @param <T> what {@code prepare} makes of a row; {@code prepare} must not depend on other rows and
  *            should not throw: an exception it throws ends the scan
