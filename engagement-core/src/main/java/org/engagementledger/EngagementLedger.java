@@ -8,6 +8,7 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.responsetypes.ResponseType;
@@ -46,6 +47,7 @@ import org.engagementledger.config.EngagementLedgerModule;
 import org.engagementledger.integrity.LedgerIntegrity;
 import org.engagementledger.integrity.VerificationRequest;
 import org.engagementledger.config.LedgerSettings;
+import org.engagementledger.storage.CoalescingEventStore;
 import org.engagementledger.storage.JdbcLedgerStorage;
 import org.engagementledger.storage.JdbcTransactionManager;
 import org.engagementledger.storage.LedgerSchema;
@@ -212,13 +214,21 @@ public final class EngagementLedger implements AutoCloseable {
                 JdbcTransactionManager jdbc = transactions;
                 LedgerSettings tuning = settings;
                 // The engine is a component of its own so that awaitReadModels can ask it about gaps. Every
-                // write path goes through the hash chain (see org.engagementledger.integrity).
+                // write path goes through the hash chain (see org.engagementledger.integrity). Commits wake the
+                // read models' event stream once per fetch delay, not once each (CoalescingEventStore).
                 configurer.configureTransactionManager(c -> jdbc)
                         .registerComponent(EventStorageEngine.class, c -> LedgerIntegrity.chain(
                                 JdbcLedgerStorage.eventStorageEngine(jdbc, jdbc, c.eventSerializer(), c.serializer(),
                                         c.upcasterChain(), c.snapshotFilter(), tuning.gapTimeout()),
                                 c.eventSerializer()))
-                        .configureEmbeddedEventStore(c -> c.getComponent(EventStorageEngine.class))
+                        .configureEventStore(c -> {
+                            CoalescingEventStore store = new CoalescingEventStore(EmbeddedEventStore.builder()
+                                    .storageEngine(c.getComponent(EventStorageEngine.class))
+                                    .messageMonitor(c.messageMonitor(EmbeddedEventStore.class, "eventStore")),
+                                    tuning.readModelFetchDelay());
+                            c.onShutdown(store::shutDown);
+                            return store;
+                        })
                         .registerComponent(TokenStore.class, c -> JdbcLedgerStorage.tokenStore(jdbc, c.serializer()));
             }
             boolean projecting = transactions != null && readModels;

@@ -9,6 +9,8 @@ import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -29,6 +31,7 @@ import org.engagementledger.engagement.ActorMetaData;
 import org.engagementledger.engagement.Engagement;
 import org.engagementledger.integrity.LedgerIntegrity;
 import org.engagementledger.privacy.PersonalDataProtection;
+import org.engagementledger.storage.CoalescingEventStore;
 import org.engagementledger.storage.JdbcLedgerStorage;
 import org.engagementledger.storage.LedgerSerializers;
 import org.springframework.beans.factory.ObjectProvider;
@@ -62,7 +65,8 @@ import javax.sql.DataSource;
  *       {@link DataSource}); a host may replace them, but a replacement that does not write the
  *       ledger's JSON form, or would store personal data unencrypted, stops the start-up;</li>
  *   <li>events, snapshots and tokens go to Axon's JDBC stores on the host's {@link DataSource}, inside
- *       the host's Spring transactions, with the ledger's gap timeout;</li>
+ *       the host's Spring transactions, with the ledger's gap timeout; commits wake the read models'
+ *       event stream once per fetch delay ({@link CoalescingEventStore});</li>
  *   <li>the {@link EngagementLedgerModule} is built from {@link EngagementLedgerProperties} and the
  *       host's {@link ActorProvider} bean, if it defines one, with its read models on the same
  *       {@link DataSource} (queries through Axon's {@code QueryGateway});</li>
@@ -175,6 +179,26 @@ public class EngagementLedgerAutoConfiguration {
         return LedgerIntegrity.chain(JdbcLedgerStorage.eventStorageEngine(connectionProvider, transactionManager,
                 eventSerializer, serializer, axonConfiguration.upcasterChain(), axonConfiguration.snapshotFilter(),
                 properties.toSettings().gapTimeout()), eventSerializer);
+    }
+
+    /**
+     * Axon's embedded event store over the engine above, as Axon's auto-configuration would build it, except
+     * that commits wake the read models' event stream once per {@code engagement-ledger.read-model-fetch-delay}
+     * rather than once each ({@link CoalescingEventStore}).
+     */
+    @Qualifier("eventStore")
+    @Bean(name = "eventBus")
+    @ConditionalOnMissingBean(EventBus.class)
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axonConfiguration,
+                                         EngagementLedgerProperties properties) {
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(axonConfiguration.messageMonitor(EventStore.class, "eventStore"));
+        EventBusSpanFactory spans = axonConfiguration.getComponent(EventBusSpanFactory.class);
+        if (spans != null) {
+            builder.spanFactory(spans);
+        }
+        return new CoalescingEventStore(builder, properties.toSettings().readModelFetchDelay());
     }
 
     /** Read-model positions, in the ledger's token table and in the same transactions as the read models. */

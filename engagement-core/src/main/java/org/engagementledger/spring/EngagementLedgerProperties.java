@@ -40,6 +40,13 @@ public class EngagementLedgerProperties {
     private Duration gapTimeout = Duration.ofMinutes(10);
 
     /**
+     * How long after a commit the read models' event stream fetches new events, so that the events of
+     * every commit in that window come in one query instead of one query per commit. Read models lag
+     * by up to this much more. Zero fetches after each commit, as Axon does; at most 5 seconds.
+     */
+    private Duration readModelFetchDelay = Duration.ofMillis(50);
+
+    /**
      * Whether to create and migrate the ledger's tables with Flyway at start-up (migrations at
      * classpath:db/engagement-ledger, history table engagement_ledger_schema_history, after the
      * host's own Flyway migrations). Turn off only when the tables are managed some other way.
@@ -55,7 +62,7 @@ public class EngagementLedgerProperties {
 
     /** These properties as the settings the ledger's Axon module takes. */
     public LedgerSettings toSettings() {
-        return new LedgerSettings(snapshotThreshold, cacheSize, gapTimeout);
+        return new LedgerSettings(snapshotThreshold, cacheSize, gapTimeout, readModelFetchDelay);
     }
 
     public Duration getPersonalDataKeyCacheTtl() {
@@ -100,6 +107,19 @@ public class EngagementLedgerProperties {
 
     public void setGapTimeout(Duration gapTimeout) {
         this.gapTimeout = gapTimeout;
+    }
+
+    public Duration getReadModelFetchDelay() {
+        return readModelFetchDelay;
+    }
+
+    public void setReadModelFetchDelay(Duration readModelFetchDelay) {
+        if (readModelFetchDelay == null || readModelFetchDelay.isNegative()
+                || readModelFetchDelay.compareTo(LedgerSettings.MAX_READ_MODEL_FETCH_DELAY) > 0) {
+            throw new IllegalArgumentException("read-model-fetch-delay must be between zero and "
+                    + LedgerSettings.MAX_READ_MODEL_FETCH_DELAY + ", was " + readModelFetchDelay);
+        }
+        this.readModelFetchDelay = readModelFetchDelay;
     }
 
     public boolean isMigrateSchema() {

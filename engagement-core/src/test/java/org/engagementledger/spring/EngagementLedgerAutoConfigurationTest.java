@@ -1,6 +1,8 @@
 package org.engagementledger.spring;
 
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -12,6 +14,7 @@ import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
 import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
 import org.engagementledger.config.EngagementLedgerModule;
+import org.engagementledger.storage.CoalescingEventStore;
 import org.engagementledger.storage.LedgerJson;
 import org.engagementledger.storage.LedgerSchema;
 import org.engagementledger.storage.LedgerSerializers;
@@ -38,6 +41,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -143,6 +147,23 @@ class EngagementLedgerAutoConfigurationTest {
             assertEquals(1, context.getBeansOfType(EventStorageEngine.class).size());
             assertSame(context.getBean("eventSerializer"), context.getBean(org.axonframework.config.Configuration.class).eventSerializer());
             new JdbcTemplate(context.getBean(DataSource.class)).queryForObject("SELECT COUNT(*) FROM TokenEntry", Integer.class);
+        });
+    }
+
+    @Test
+    void theEventStoreWakesTheReadModelsOncePerFetchDelay() {
+        withAxon.run(context -> {
+            assertNull(context.getStartupFailure(), () -> String.valueOf(context.getStartupFailure()));
+            assertInstanceOf(CoalescingEventStore.class, context.getBean(org.axonframework.config.Configuration.class).eventStore());
+        });
+    }
+
+    @Test
+    void aHostsOwnEventStoreIsKept() {
+        EmbeddedEventStore hostStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        withAxon.withBean("eventBus", EventStore.class, () -> hostStore).run(context -> {
+            assertNull(context.getStartupFailure(), () -> String.valueOf(context.getStartupFailure()));
+            assertSame(hostStore, context.getBean(org.axonframework.config.Configuration.class).eventStore());
         });
     }
 

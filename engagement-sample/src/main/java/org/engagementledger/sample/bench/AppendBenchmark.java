@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +92,11 @@ public final class AppendBenchmark implements Callable<Integer> {
                     + " (default ${DEFAULT-VALUE})")
     AppendSettings.ReadModels readModels;
 
+    @Option(names = "--read-model-fetch-delay", paramLabel = "MILLIS", defaultValue = "50",
+            description = "the ledger's read-model fetch delay in ms: commits within it reach the read models in one fetch;"
+                    + " 0 fetches after every commit, as Axon does (default ${DEFAULT-VALUE})")
+    long readModelFetchDelayMillis;
+
     @Option(names = "--db", paramLabel = "JDBC-URL", defaultValue = "${env:ENGAGEMENT_LEDGER_PG_URL:-jdbc:postgresql://127.0.0.1:5432/test}",
             description = "PostgreSQL server; a fresh schema is created in it and dropped (default ${DEFAULT-VALUE})")
     String db;
@@ -120,7 +126,8 @@ public final class AppendBenchmark implements Callable<Integer> {
     BenchReport run(PrintWriter progress) throws Exception {
         AppendSettings settings;
         try {
-            settings = new AppendSettings(commands, engagements, warmup, slices, LedgerSettings.DEFAULTS, readModels,
+            LedgerSettings ledger = LedgerSettings.DEFAULTS.withReadModelFetchDelay(Duration.ofMillis(readModelFetchDelayMillis));
+            settings = new AppendSettings(commands, engagements, warmup, slices, ledger, readModels,
                     clients, concurrentCommands < 0 ? commands : concurrentCommands);
         } catch (IllegalArgumentException e) {
             throw new LedgerCli.UsageFailure(e.getMessage());

@@ -242,7 +242,7 @@ final class AppendRun {
         LedgerSettings ledger = settings.ledger();
         String cache = ledger.cacheSize() < settings.engagements() ? " (SMALLER than M: engagements are evicted and reloaded)" : "";
         return "snapshot every " + ledger.snapshotThreshold() + " events, aggregate cache " + ledger.cacheSize() + cache
-                + ", pool " + poolSize + " connections";
+                + ", read-model fetch delay " + ledger.readModelFetchDelay().toMillis() + " ms, pool " + poolSize + " connections";
     }
 
     private static void warmUp(AppendTarget target, int count) throws Exception {
