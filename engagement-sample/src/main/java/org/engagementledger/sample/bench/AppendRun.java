@@ -33,8 +33,11 @@ import java.util.Map;
  *   <li>Then C clients append at once, each on its own engagements, ledger and baseline alternating
  *       (see {@link ConcurrentAppends}); the rate is appends over wall time.</li>
  * </ol>
- * Rates count service time only (see {@link AppendTimeline}); CPU is the client thread's CPU time, which
- * includes the JDBC driver and, on H2, the database engine itself.
+ * Rates count service time only (see {@link AppendTimeline}). {@code append-1-client-cpu} is the client
+ * thread's CPU time, which includes the JDBC driver and, on H2, the database engine itself; the
+ * {@code -jvm-cpu} measures count every thread of this JVM (event processors, JIT and GC too) and the
+ * {@code -database-cpu} measures the PostgreSQL server's processes, when it runs on this machine
+ * ({@link CpuMeter}). The ledger's figures include the draining of its read-model backlog.
  */
 final class AppendRun {
 
@@ -45,6 +48,9 @@ final class AppendRun {
     static final String P50 = "append-1-client-latency-p50";
     static final String P99 = "append-1-client-latency-p99";
     static final String CPU = "append-1-client-cpu";
+    /** Suffixes of the CPU measures of every thread in the JVM and of the database server, per append. */
+    static final String JVM_CPU = "-jvm-cpu";
+    static final String DATABASE_CPU = "-database-cpu";
     static final String EVENT_SIZE = "stored-event-size";
     /** Prefix of the concurrent measure's name; the client count follows, e.g. {@code append-16-clients}. */
     static final String CONCURRENT = "append-%d-clients";
@@ -96,12 +102,17 @@ final class AppendRun {
 
             AppendTimeline ledgerTimes = new AppendTimeline(settings.commands());
             AppendTimeline baselineTimes = new AppendTimeline(settings.commands());
-            drained = drained.plus(measureInterleaved(store, ledger, ledgerTimes, baseline, baselineTimes));
+            CpuMeter meter = CpuMeter.forStore(store, database.url());
+            context.put("cpu per append", "-cpu: the client thread; -jvm-cpu: every thread of this JVM (read models, JIT, GC"
+                    + (meter.measuresDatabase() ? "); -database-cpu: every process of the PostgreSQL server on this machine"
+                    : "; on H2 the database engine too)") + "; the ledger's include draining its read-model backlog");
+            Costs singleClient = new Costs(meter);
+            drained = drained.plus(measureInterleaved(store, ledger, ledgerTimes, baseline, baselineTimes, singleClient));
 
-            Measure concurrent = null;
+            List<Measure> concurrent = List.of();
             if (settings.clients() > 0) {
-                ConcurrentResult result = measureConcurrent(store, ledger, baseline, singleClientIndices);
-                concurrent = result.measure();
+                ConcurrentResult result = measureConcurrent(store, ledger, baseline, singleClientIndices, meter);
+                concurrent = result.measures();
                 drained = drained.plus(result.drained());
             }
             if (readModels && !processors.isEmpty()) {
@@ -119,14 +130,52 @@ final class AppendRun {
                     + Runtime.getRuntime().availableProcessors() + " cores)");
             context.put("elapsed", String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9));
             List<Measure> measures = new ArrayList<>(measures(ledgerTimes, baselineTimes, ledgerSize, baselineSize));
-            if (concurrent != null) {
-                measures.add(concurrent);
-            }
+            measures.addAll(singleClient.measures(RATE, settings.commands()));
+            measures.addAll(concurrent);
             return new StoreReport(store, database.url(), context, measures, goals(measures));
         }
     }
 
-    private record ConcurrentResult(Measure measure, Duration drained) {
+    private record ConcurrentResult(List<Measure> measures, Duration drained) {
+    }
+
+    /**
+     * CPU spent per side, read around each side's appends. The ledger's includes its read models'
+     * backlog drained after its appends: that work is caused by its commands, even where it is untimed.
+     */
+    private static final class Costs {
+        private final CpuMeter meter;
+        private CpuMeter.Reading ledger = CpuMeter.ZERO;
+        private CpuMeter.Reading baseline = CpuMeter.ZERO;
+        private CpuMeter.Reading started;
+
+        Costs(CpuMeter meter) {
+            this.meter = meter;
+        }
+
+        void start() {
+            started = meter.read();
+        }
+
+        void stopLedger() {
+            ledger = ledger.plus(meter.read().since(started));
+        }
+
+        void stopBaseline() {
+            baseline = baseline.plus(meter.read().since(started));
+        }
+
+        /** {@code <name>-jvm-cpu} and, where the server's CPU is read, {@code <name>-database-cpu}, in microseconds per append. */
+        List<Measure> measures(String name, long appends) {
+            List<Measure> measures = new ArrayList<>();
+            if (ledger.jvm() >= 0 && baseline.jvm() >= 0) {
+                measures.add(new Measure(name + JVM_CPU, ledger.jvm() / 1e3 / appends, baseline.jvm() / 1e3 / appends, "us/op"));
+            }
+            if (meter.measuresDatabase() && ledger.database() >= 0 && baseline.database() >= 0) {
+                measures.add(new Measure(name + DATABASE_CPU, ledger.database() / 1e3 / appends, baseline.database() / 1e3 / appends, "us/op"));
+            }
+            return measures;
+        }
     }
 
     /** Rounds of M indices the concurrent phase uses: its warm-up and two halves per side. */
@@ -140,8 +189,13 @@ final class AppendRun {
                 + 2 * ConcurrentAppends.rounds((settings.concurrentCommands() + 1) / 2, clients, engagements) + 1;
     }
 
+    /**
+     * As many appends as the single client's warm-up: code that only concurrent clients reach (lock
+     * contention, the pool under load) is still being compiled after a few thousand, and the JIT
+     * compiler's CPU would otherwise be counted against the ledger.
+     */
     private long concurrentWarmup() {
-        return Math.min(settings.warmup(), 100L * settings.clients());
+        return settings.warmup();
     }
 
     /**
@@ -150,9 +204,11 @@ final class AppendRun {
      * same indices, hence the same engagements and row keys. Read models drain, untimed, after each
      * ledger phase.
      */
-    private ConcurrentResult measureConcurrent(String store, LedgerAppends ledger, JdbcAppends baseline, long usedIndices) throws Exception {
+    private ConcurrentResult measureConcurrent(String store, LedgerAppends ledger, JdbcAppends baseline, long usedIndices,
+                                               CpuMeter meter) throws Exception {
         int clients = settings.clients();
         long half = settings.concurrentCommands() / 2;
+        Costs costs = new Costs(meter);
         try (ConcurrentAppends concurrent = new ConcurrentAppends(clients, settings.engagements())) {
             long round = concurrent.firstFreeRound(usedIndices);
             progress.printf("%s: %d concurrent clients, warm-up%n", store, clients);
@@ -161,25 +217,36 @@ final class AppendRun {
             concurrent.run(baseline, concurrentWarmup(), round);
             round += concurrent.rounds(concurrentWarmup());
 
+            costs.start();
             Duration ledgerTime = concurrent.run(ledger, half, round);
-            drained = drained.plus(ledger.awaitEventProcessors(DRAIN_TIMEOUT));
+            Duration drain = ledger.awaitEventProcessors(DRAIN_TIMEOUT);
+            costs.stopLedger();
+            drained = drained.plus(drain);
+            costs.start();
             Duration baselineTime = concurrent.run(baseline, half, round);
             round += concurrent.rounds(half);
             baselineTime = baselineTime.plus(concurrent.run(baseline, half, round));
+            costs.stopBaseline();
+            costs.start();
             ledgerTime = ledgerTime.plus(concurrent.run(ledger, half, round));
-            drained = drained.plus(ledger.awaitEventProcessors(DRAIN_TIMEOUT));
+            drain = ledger.awaitEventProcessors(DRAIN_TIMEOUT);
+            costs.stopLedger();
+            drained = drained.plus(drain);
 
             double ledgerRate = 2 * half / (ledgerTime.toNanos() / 1e9);
             double baselineRate = 2 * half / (baselineTime.toNanos() / 1e9);
             progress.printf(Locale.ROOT, "%s: %d clients, ledger %.0f ops/s, baseline %.0f ops/s%n", store, clients, ledgerRate, baselineRate);
-            return new ConcurrentResult(new Measure(String.format(Locale.ROOT, CONCURRENT, clients), ledgerRate, baselineRate, "ops/s"),
-                    drained);
+            String name = String.format(Locale.ROOT, CONCURRENT, clients);
+            List<Measure> measures = new ArrayList<>();
+            measures.add(new Measure(name, ledgerRate, baselineRate, "ops/s"));
+            measures.addAll(costs.measures(name, 2 * half));
+            return new ConcurrentResult(measures, drained);
         }
     }
 
     /** Runs the measured appends in slices, alternating which side goes first; returns the time spent draining read models. */
     private Duration measureInterleaved(String store, LedgerAppends ledger, AppendTimeline ledgerTimes,
-                                        JdbcAppends baseline, AppendTimeline baselineTimes) throws Exception {
+                                        JdbcAppends baseline, AppendTimeline baselineTimes, Costs costs) throws Exception {
         int n = settings.commands();
         long offset = settings.warmup();
         Duration drained = Duration.ZERO;
@@ -190,18 +257,31 @@ final class AppendRun {
             int ledgerFrom = ledgerTimes.count();
             int baselineFrom = baselineTimes.count();
             if (s % 2 == 0) {
-                slice(ledger, ledgerTimes, from, to);
-                drained = drained.plus(ledger.awaitEventProcessors(DRAIN_TIMEOUT));
-                slice(baseline, baselineTimes, from, to);
+                drained = drained.plus(ledgerSlice(ledger, ledgerTimes, from, to, costs));
+                baselineSlice(baseline, baselineTimes, from, to, costs);
             } else {
-                slice(baseline, baselineTimes, from, to);
-                slice(ledger, ledgerTimes, from, to);
-                drained = drained.plus(ledger.awaitEventProcessors(DRAIN_TIMEOUT));
+                baselineSlice(baseline, baselineTimes, from, to, costs);
+                drained = drained.plus(ledgerSlice(ledger, ledgerTimes, from, to, costs));
             }
             progress.printf(Locale.ROOT, "%s: slice %d/%d, ledger %.0f ops/s, baseline %.0f ops/s%n", store, s + 1, settings.slices(),
                     ledgerTimes.rateBetween(ledgerFrom, ledgerTimes.count()), baselineTimes.rateBetween(baselineFrom, baselineTimes.count()));
         }
         return drained;
+    }
+
+    /** A ledger slice and the drain of its read-model backlog; returns how long the drain took. */
+    private static Duration ledgerSlice(LedgerAppends ledger, AppendTimeline times, long from, long to, Costs costs) throws Exception {
+        costs.start();
+        slice(ledger, times, from, to);
+        Duration drained = ledger.awaitEventProcessors(DRAIN_TIMEOUT);
+        costs.stopLedger();
+        return drained;
+    }
+
+    private static void baselineSlice(JdbcAppends baseline, AppendTimeline times, long from, long to, Costs costs) throws Exception {
+        costs.start();
+        slice(baseline, times, from, to);
+        costs.stopBaseline();
     }
 
     /** The baseline, with rows as large as the ledger's average stored time entry so far. */

@@ -57,6 +57,17 @@ class AppendBenchmarkTest {
     }
 
     @Test
+    void theCpuOfEveryThreadInTheJvmIsReportedPerAppendForBothSides() {
+        for (String name : List.of(AppendRun.RATE + AppendRun.JVM_CPU, "append-2-clients" + AppendRun.JVM_CPU)) {
+            Measure cpu = onlyStore().measure(name).orElseThrow(() -> new AssertionError("missing " + name + " in " + onlyStore().measures()));
+            assertEquals("us/op", cpu.unit());
+            assertTrue(cpu.ledger() > 0 && cpu.baseline() > 0, cpu.toString());
+        }
+        // on H2 the database engine runs inside the JVM: there is no server to read
+        assertTrue(onlyStore().measures().stream().noneMatch(m -> m.name().endsWith(AppendRun.DATABASE_CPU)), onlyStore().measures().toString());
+    }
+
+    @Test
     void loadTimesFromSnapshotAndFromCacheAreComparedWithReadingTheSnapshotRowWithJdbc() {
         StoreReport h2 = onlyStore();
         for (String name : List.of("load-60-events-from-snapshot", "load-60-events-cached", "load-150-events-from-snapshot",
