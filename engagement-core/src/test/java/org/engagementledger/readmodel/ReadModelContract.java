@@ -162,6 +162,25 @@ abstract class ReadModelContract {
     }
 
     @Test
+    void aReadModelWriteRefusedAtCommitIsRetriedUntilItSucceedsNotSkipped() throws Exception {
+        LedgerSchema.migrate(dataSource);
+        // every cost line now fails when its batch's deferred writes are sent, just before the commit
+        execute("ALTER TABLE rm_cost_line ADD CONSTRAINT refuse_every_line CHECK (amount < 0)");
+        try (EngagementLedger ledger = EngagementLedger.jdbc(dataSource)) {
+            recordMainEngagement(ledger);
+            Thread.sleep(1_500); // the processor tries, rolls the batch back and backs off
+            assertEquals(0, count("rm_cost_line"), "no line may be stored while refused");
+            assertEquals(0, count("rm_invoice"), "the processor may not move on past the refused lines");
+
+            execute("ALTER TABLE rm_cost_line DROP CONSTRAINT refuse_every_line");
+            ledger.awaitReadModels(TIMEOUT);
+
+            assertEquals(COMMITTED, ledger.costLedger(ENGAGEMENT).orElseThrow().total());
+            assertEquals(RUNNING_TOTALS, ledger.costLedger(ENGAGEMENT).orElseThrow().lines().stream().map(CostLine::runningTotal).toList());
+        }
+    }
+
+    @Test
     void awaitingTheReadModelsIsNotHeldUpByAGapThatWillNeverFill() throws SQLException {
         try (EngagementLedger ledger = EngagementLedger.jdbc(dataSource)) {
             ledger.send(commission(), BUYER_OFFICIAL);
@@ -199,6 +218,14 @@ abstract class ReadModelContract {
 
             assertEquals(List.of(eur("900.00"), eur("986.40")), costs.lines().stream().map(CostLine::runningTotal).toList());
             assertEquals(eur("986.40"), costs.total());
+        }
+    }
+
+    private int count(String table) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rows.next();
+            return rows.getInt(1);
         }
     }
 
