@@ -127,15 +127,15 @@ public class EngagementLedgerModule implements ConfigurerModule {
             config.commandBus().registerHandlerInterceptor(new EngagementCommandValidator());
         }));
         if (readModelConnections != null) {
-            registerReadModels(configurer, readModelConnections);
+            registerReadModels(configurer, readModelConnections, settings.readModelSegments());
         }
     }
 
-    private static void registerReadModels(Configurer configurer, ConnectionProvider connections) {
+    private static void registerReadModels(Configurer configurer, ConnectionProvider connections, int segments) {
         EventProcessingConfigurer processing = configurer.eventProcessing();
         processing.registerPooledStreamingEventProcessor(ReadModels.PROCESSING_GROUP, Configuration::eventStore,
                         (c, builder) -> builder.batchSize(ReadModels.BATCH_SIZE)
-                                .initialSegmentCount(1)
+                                .initialSegmentCount(segments)
                                 .initialToken(StreamableMessageSource::createTailToken))
                 // the default logs and skips a failing event: a read model would silently miss it
                 .registerListenerInvocationErrorHandler(ReadModels.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());

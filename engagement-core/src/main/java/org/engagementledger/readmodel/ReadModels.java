@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  * events updates every table and the processor's token in one transaction. The processor starts at
  * the tail of the event stream: a new database projects the whole history. Every stored row belongs to
  * one engagement and cross-engagement views (the portfolio) are computed at query time, so the
- * processor's segments may be split: Axon's default sequencing keeps each engagement's events in order
- * within one segment.
+ * processor's stream is split into segments ({@code LedgerSettings.readModelSegments}), projected in
+ * parallel: Axon's default sequencing keeps each engagement's events in order within one segment.
  */
 public final class ReadModels {
 

@@ -47,6 +47,14 @@ public class EngagementLedgerProperties {
     private Duration readModelFetchDelay = Duration.ofMillis(50);
 
     /**
+     * How many segments the read models' processor splits the event stream into on a new database, each
+     * projected by a thread of its own (an engagement's events stay in one segment, in order). A database
+     * that already has read-model tokens keeps its count. More make a rebuild faster and appends under
+     * load slower; up to 4 (the worker threads) helps. Between 1 and 64.
+     */
+    private int readModelSegments = 1;
+
+    /**
      * Whether to create and migrate the ledger's tables with Flyway at start-up (migrations at
      * classpath:db/engagement-ledger, history table engagement_ledger_schema_history, after the
      * host's own Flyway migrations). Turn off only when the tables are managed some other way.
@@ -62,7 +70,7 @@ public class EngagementLedgerProperties {
 
     /** These properties as the settings the ledger's Axon module takes. */
     public LedgerSettings toSettings() {
-        return new LedgerSettings(snapshotThreshold, cacheSize, gapTimeout, readModelFetchDelay);
+        return new LedgerSettings(snapshotThreshold, cacheSize, gapTimeout, readModelFetchDelay, readModelSegments);
     }
 
     public Duration getPersonalDataKeyCacheTtl() {
@@ -120,6 +128,18 @@ public class EngagementLedgerProperties {
                     + LedgerSettings.MAX_READ_MODEL_FETCH_DELAY + ", was " + readModelFetchDelay);
         }
         this.readModelFetchDelay = readModelFetchDelay;
+    }
+
+    public int getReadModelSegments() {
+        return readModelSegments;
+    }
+
+    public void setReadModelSegments(int readModelSegments) {
+        if (readModelSegments < 1 || readModelSegments > LedgerSettings.MAX_READ_MODEL_SEGMENTS) {
+            throw new IllegalArgumentException("read-model-segments must be between 1 and " + LedgerSettings.MAX_READ_MODEL_SEGMENTS
+                    + ", was " + readModelSegments);
+        }
+        this.readModelSegments = readModelSegments;
     }
 
     public boolean isMigrateSchema() {

@@ -31,6 +31,7 @@ import org.engagementledger.api.query.RequirementRevision;
 import org.engagementledger.api.query.RequirementTrace;
 import org.engagementledger.api.query.SupplierSpend;
 import org.engagementledger.api.query.TracedRequirement;
+import org.engagementledger.config.LedgerSettings;
 import org.engagementledger.storage.LedgerSchema;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -135,8 +136,11 @@ abstract class ReadModelContract {
             StreamingEventProcessor processor = processor(ledger);
             processor.shutDown();
             TokenStore tokens = axon.getComponent(TokenStore.class);
-            axon.getComponent(TransactionManager.class).executeInTransaction(() ->
-                    tokens.storeToken(GapAwareTrackingToken.newInstance(0, Set.of()), ReadModels.PROCESSING_GROUP, 0));
+            axon.getComponent(TransactionManager.class).executeInTransaction(() -> {
+                for (int segment : tokens.fetchSegments(ReadModels.PROCESSING_GROUP)) {
+                    tokens.storeToken(GapAwareTrackingToken.newInstance(0, Set.of()), ReadModels.PROCESSING_GROUP, segment);
+                }
+            });
             processor.start();
             ledger.awaitReadModels(TIMEOUT);
 
@@ -158,6 +162,48 @@ abstract class ReadModelContract {
             ledger.awaitReadModels(TIMEOUT);
 
             assertEquals(COMMITTED, ledger.summary(ENGAGEMENT).orElseThrow().committed());
+        }
+    }
+
+    @Test
+    void readModelsSplitIntoSegmentsHoldExactlyTheRowsOfOneSegment() throws SQLException {
+        Map<String, List<List<String>>> split;
+        try (EngagementLedger ledger = EngagementLedger.builder().dataSource(dataSource)
+                .settings(LedgerSettings.DEFAULTS.withReadModelSegments(4)).build()) {
+            recordPortfolio(ledger);
+            ledger.awaitReadModels(TIMEOUT);
+            split = ReadModelTables.dump(dataSource);
+            assertEquals(4, segments(ledger).length);
+        }
+        execute("DELETE FROM TokenEntry");
+        for (String table : ReadModelTables.TABLES) {
+            execute("DELETE FROM " + table);
+        }
+        try (EngagementLedger ledger = EngagementLedger.builder().dataSource(dataSource)
+                .settings(LedgerSettings.DEFAULTS.withReadModelSegments(1)).build()) {
+            ledger.awaitReadModels(TIMEOUT);
+
+            assertEquals(1, segments(ledger).length);
+            assertEquals(split, ReadModelTables.dump(dataSource));
+            assertSummary(ledger);
+            assertPortfolio(ledger);
+        }
+    }
+
+    @Test
+    void aRebuildKeepsTheSegmentsADatabaseAlreadyHas() {
+        try (EngagementLedger ledger = EngagementLedger.builder().dataSource(dataSource)
+                .settings(LedgerSettings.DEFAULTS.withReadModelSegments(2)).build()) {
+            recordMainEngagement(ledger);
+            ledger.awaitReadModels(TIMEOUT);
+        }
+        try (EngagementLedger ledger = EngagementLedger.builder().dataSource(dataSource)
+                .settings(LedgerSettings.DEFAULTS.withReadModelSegments(8)).build()) {
+            ledger.rebuildReadModels();
+            ledger.awaitReadModels(TIMEOUT);
+
+            assertEquals(2, segments(ledger).length, "the count applies to a new token store only");
+            assertEquals(COMMITTED, ledger.costLedger(ENGAGEMENT).orElseThrow().total());
         }
     }
 
@@ -247,6 +293,12 @@ abstract class ReadModelContract {
             }
             connection.rollback();
         }
+    }
+
+    private static int[] segments(EngagementLedger ledger) {
+        Configuration axon = ledger.axonConfiguration();
+        TokenStore tokens = axon.getComponent(TokenStore.class);
+        return axon.getComponent(TransactionManager.class).fetchInTransaction(() -> tokens.fetchSegments(ReadModels.PROCESSING_GROUP));
     }
 
     private static StreamingEventProcessor processor(EngagementLedger ledger) {

@@ -45,16 +45,21 @@ class EngagementLedgerPropertiesTest {
     void propertiesBindInKebabCase() {
         runner.withPropertyValues("engagement-ledger.snapshot-threshold=3", "engagement-ledger.cache-size=0",
                         "engagement-ledger.gap-timeout=15m", "engagement-ledger.migrate-schema=false",
-                        "engagement-ledger.personal-data-key-cache-ttl=0s", "engagement-ledger.read-model-fetch-delay=0ms")
+                        "engagement-ledger.personal-data-key-cache-ttl=0s", "engagement-ledger.read-model-fetch-delay=0ms",
+                        "engagement-ledger.read-model-segments=2")
                 .run(context -> {
                     EngagementLedgerProperties properties = context.getBean(EngagementLedgerProperties.class);
-                    assertEquals(new LedgerSettings(3, 0, Duration.ofMinutes(15), Duration.ZERO), properties.toSettings());
+                    assertEquals(new LedgerSettings(3, 0, Duration.ofMinutes(15), Duration.ZERO, 2), properties.toSettings());
                     assertFalse(properties.isMigrateSchema());
                     assertEquals(Duration.ZERO, properties.getPersonalDataKeyCacheTtl());
                 });
         runner.withPropertyValues("engagement-ledger.read-model-fetch-delay=6s")
                 .run(context -> assertTrue(context.getStartupFailure() != null
                         && rootMessage(context.getStartupFailure()).contains("read-model-fetch-delay must be between zero and PT5S, was PT6S"),
+                        String.valueOf(context.getStartupFailure())));
+        runner.withPropertyValues("engagement-ledger.read-model-segments=0")
+                .run(context -> assertTrue(context.getStartupFailure() != null
+                        && rootMessage(context.getStartupFailure()).contains("read-model-segments must be between 1 and 64, was 0"),
                         String.valueOf(context.getStartupFailure())));
         runner.withPropertyValues("engagement-ledger.personal-data-key-cache-ttl=-1s")
                 .run(context -> assertTrue(context.getStartupFailure() != null
@@ -68,7 +73,8 @@ class EngagementLedgerPropertiesTest {
 
         assertEquals(Set.of("engagement-ledger.enabled", "engagement-ledger.snapshot-threshold",
                 "engagement-ledger.cache-size", "engagement-ledger.gap-timeout", "engagement-ledger.migrate-schema",
-                "engagement-ledger.personal-data-key-cache-ttl", "engagement-ledger.read-model-fetch-delay"), properties.keySet());
+                "engagement-ledger.personal-data-key-cache-ttl", "engagement-ledger.read-model-fetch-delay",
+                "engagement-ledger.read-model-segments"), properties.keySet());
         properties.forEach((name, property) -> {
             assertFalse(property.path("description").asText().isBlank(), name + " has a description");
             assertNotNull(property.get("defaultValue"), name + " has a default");
@@ -79,6 +85,7 @@ class EngagementLedgerPropertiesTest {
         assertEquals("java.time.Duration", properties.get("engagement-ledger.gap-timeout").get("type").asText());
         assertEquals("30s", properties.get("engagement-ledger.personal-data-key-cache-ttl").get("defaultValue").asText());
         assertEquals("50ms", properties.get("engagement-ledger.read-model-fetch-delay").get("defaultValue").asText());
+        assertEquals(LedgerSettings.DEFAULT_READ_MODEL_SEGMENTS, properties.get("engagement-ledger.read-model-segments").get("defaultValue").asInt());
     }
 
     private static String rootMessage(Throwable failure) {

@@ -97,6 +97,11 @@ public final class AppendBenchmark implements Callable<Integer> {
                     + " 0 fetches after every commit, as Axon does (default ${DEFAULT-VALUE})")
     long readModelFetchDelayMillis;
 
+    @Option(names = "--read-model-segments", paramLabel = "S", defaultValue = "1",
+            description = "segments of the ledger's read-model processor, for the appends and the rebuild; more let a rebuild"
+                    + " use more cores, at a cost per append under load (default ${DEFAULT-VALUE}, as shipped)")
+    int readModelSegments;
+
     @Option(names = "--db", paramLabel = "JDBC-URL", defaultValue = "${env:ENGAGEMENT_LEDGER_PG_URL:-jdbc:postgresql://127.0.0.1:5432/test}",
             description = "PostgreSQL server; a fresh schema is created in it and dropped (default ${DEFAULT-VALUE})")
     String db;
@@ -126,7 +131,8 @@ public final class AppendBenchmark implements Callable<Integer> {
     BenchReport run(PrintWriter progress) throws Exception {
         AppendSettings settings;
         try {
-            LedgerSettings ledger = LedgerSettings.DEFAULTS.withReadModelFetchDelay(Duration.ofMillis(readModelFetchDelayMillis));
+            LedgerSettings ledger = LedgerSettings.DEFAULTS.withReadModelFetchDelay(Duration.ofMillis(readModelFetchDelayMillis))
+                    .withReadModelSegments(readModelSegments);
             settings = new AppendSettings(commands, engagements, warmup, slices, ledger, readModels,
                     clients, concurrentCommands < 0 ? commands : concurrentCommands);
         } catch (IllegalArgumentException e) {
@@ -141,7 +147,7 @@ public final class AppendBenchmark implements Callable<Integer> {
         try {
             load = sizes.isEmpty() ? null : new LoadRun(sizes, progress);
             replay = replayEvents <= 0 ? null : new ReplayRun(replayEvents, replayEngagements, progress);
-            rebuild = rebuildEvents <= 0 ? null : new RebuildRun(rebuildEvents, replayEngagements, progress);
+            rebuild = rebuildEvents <= 0 ? null : new RebuildRun(rebuildEvents, replayEngagements, settings.ledger(), progress);
         } catch (IllegalArgumentException e) {
             throw new LedgerCli.UsageFailure(e.getMessage());
         }

@@ -322,7 +322,8 @@ final class AppendRun {
         LedgerSettings ledger = settings.ledger();
         String cache = ledger.cacheSize() < settings.engagements() ? " (SMALLER than M: engagements are evicted and reloaded)" : "";
         return "snapshot every " + ledger.snapshotThreshold() + " events, aggregate cache " + ledger.cacheSize() + cache
-                + ", read-model fetch delay " + ledger.readModelFetchDelay().toMillis() + " ms, pool " + poolSize + " connections";
+                + ", read-model fetch delay " + ledger.readModelFetchDelay().toMillis() + " ms, " + ledger.readModelSegments()
+                + " read-model segment(s), pool " + poolSize + " connections";
     }
 
     private static void warmUp(AppendTarget target, int count) throws Exception {

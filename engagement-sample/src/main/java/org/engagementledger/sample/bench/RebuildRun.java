@@ -33,12 +33,15 @@ final class RebuildRun {
     static final String REBUILD = "rebuild-read-models-%d-events";
     static final double GOAL = 2.0;
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
+    private static final String BASELINE_PROCESSOR = "baseline-tracking-defaults";
 
     private final HistoryWriter.StoreShape shape;
+    private final LedgerSettings settings;
     private final PrintWriter progress;
 
-    RebuildRun(long events, int engagements, PrintWriter progress) {
+    RebuildRun(long events, int engagements, LedgerSettings settings, PrintWriter progress) {
         this.shape = new HistoryWriter.StoreShape(events, engagements);
+        this.settings = settings;
         this.progress = progress;
     }
 
@@ -57,7 +60,7 @@ final class RebuildRun {
         progress.printf(Locale.ROOT, "%s: rebuild %.0f events/s, tracking processor defaults %.0f events/s%n", database.store(), ledgerRate,
                 baselineRate);
         Map<String, String> context = new LinkedHashMap<>();
-        context.put("rebuild", shape.describe() + "; baseline: the same projections in a"
+        context.put("rebuild", shape.describe() + " into " + settings.readModelSegments() + " read-model segment(s); baseline: the same projections in a"
                 + " TrackingEventProcessor with Axon's defaults (1 thread, batch size 1)");
         String name = String.format(Locale.ROOT, REBUILD, shape.events());
         Measure measure = new Measure(name, ledgerRate, baselineRate, "events/s");
@@ -67,7 +70,7 @@ final class RebuildRun {
 
     /** The ledger as shipped: its read models project the store once on start, then are rebuilt, timed. */
     private double rebuildWithLedger(DataSource dataSource) {
-        try (EngagementLedger ledger = EngagementLedger.builder().dataSource(dataSource).settings(LedgerSettings.DEFAULTS).build()) {
+        try (EngagementLedger ledger = EngagementLedger.builder().dataSource(dataSource).settings(settings).build()) {
             ledger.awaitReadModels(TIMEOUT);
             long started = System.nanoTime();
             ledger.rebuildReadModels();
@@ -88,15 +91,17 @@ final class RebuildRun {
                         c.serializer(), c.upcasterChain(), c.snapshotFilter(), LedgerSettings.DEFAULTS.gapTimeout()))
                 .registerComponent(TokenStore.class, c -> JdbcLedgerStorage.tokenStore(transactions, c.serializer()));
         // Axon's defaults (one thread, batch size 1), except that it waits to be started: its tokens are reset first
-        configurer.eventProcessing().registerTrackingEventProcessor(ReadModels.PROCESSING_GROUP, Configuration::eventStore,
-                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andAutoStart(false));
+        // under a name of its own, so that its token rows are not the ledger's (which may hold more segments than one thread claims)
+        configurer.eventProcessing().assignProcessingGroup(ReadModels.PROCESSING_GROUP, BASELINE_PROCESSOR)
+                .registerTrackingEventProcessor(BASELINE_PROCESSOR, Configuration::eventStore,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andAutoStart(false));
         for (Object projection : ReadModels.projections(transactions)) {
             configurer.eventProcessing().registerEventHandler(c -> projection);
         }
         Configuration axon = configurer.start();
         try {
             StreamingEventProcessor processor = axon.eventProcessingConfiguration()
-                    .eventProcessor(ReadModels.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+                    .eventProcessor(BASELINE_PROCESSOR, StreamingEventProcessor.class).orElseThrow();
             long started = System.nanoTime();
             processor.resetTokens(); // the projections' reset handlers clear the tables; the token goes back to the tail
             processor.start();
