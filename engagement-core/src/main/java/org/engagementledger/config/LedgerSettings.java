@@ -53,13 +53,31 @@ public record LedgerSettings(int snapshotThreshold, int cacheSize, Duration gapT
         if (gapTimeout == null || gapTimeout.toMillis() < 1_000) {
             throw new IllegalArgumentException("gapTimeout must be at least one second, was " + gapTimeout);
         }
-        if (readModelFetchDelay == null || readModelFetchDelay.isNegative() || readModelFetchDelay.compareTo(MAX_READ_MODEL_FETCH_DELAY) > 0) {
-            throw new IllegalArgumentException("readModelFetchDelay must be between zero and " + MAX_READ_MODEL_FETCH_DELAY
-                    + ", was " + readModelFetchDelay);
+        requireReadModelFetchDelay("readModelFetchDelay", readModelFetchDelay);
+        requireReadModelSegments("readModelSegments", readModelSegments);
+    }
+
+    /**
+     * The rule for {@link #readModelFetchDelay}, for any place that takes it under another name (the
+     * Spring property): between zero and {@link #MAX_READ_MODEL_FETCH_DELAY}.
+     *
+     * @throws IllegalArgumentException naming {@code name} and the rule
+     */
+    public static void requireReadModelFetchDelay(String name, Duration delay) {
+        if (delay == null || delay.isNegative() || delay.compareTo(MAX_READ_MODEL_FETCH_DELAY) > 0) {
+            throw new IllegalArgumentException(name + " must be between zero and " + MAX_READ_MODEL_FETCH_DELAY + ", was " + delay);
         }
-        if (readModelSegments < 1 || readModelSegments > MAX_READ_MODEL_SEGMENTS) {
-            throw new IllegalArgumentException("readModelSegments must be between 1 and " + MAX_READ_MODEL_SEGMENTS
-                    + ", was " + readModelSegments);
+    }
+
+    /**
+     * The rule for {@link #readModelSegments}, for any place that takes it under another name: between 1
+     * and {@link #MAX_READ_MODEL_SEGMENTS}.
+     *
+     * @throws IllegalArgumentException naming {@code name} and the rule
+     */
+    public static void requireReadModelSegments(String name, int segments) {
+        if (segments < 1 || segments > MAX_READ_MODEL_SEGMENTS) {
+            throw new IllegalArgumentException(name + " must be between 1 and " + MAX_READ_MODEL_SEGMENTS + ", was " + segments);
         }
     }
 

@@ -122,11 +122,7 @@ public class EngagementLedgerProperties {
     }
 
     public void setReadModelFetchDelay(Duration readModelFetchDelay) {
-        if (readModelFetchDelay == null || readModelFetchDelay.isNegative()
-                || readModelFetchDelay.compareTo(LedgerSettings.MAX_READ_MODEL_FETCH_DELAY) > 0) {
-            throw new IllegalArgumentException("read-model-fetch-delay must be between zero and "
-                    + LedgerSettings.MAX_READ_MODEL_FETCH_DELAY + ", was " + readModelFetchDelay);
-        }
+        LedgerSettings.requireReadModelFetchDelay("read-model-fetch-delay", readModelFetchDelay);
         this.readModelFetchDelay = readModelFetchDelay;
     }
 
@@ -135,10 +131,7 @@ public class EngagementLedgerProperties {
     }
 
     public void setReadModelSegments(int readModelSegments) {
-        if (readModelSegments < 1 || readModelSegments > LedgerSettings.MAX_READ_MODEL_SEGMENTS) {
-            throw new IllegalArgumentException("read-model-segments must be between 1 and " + LedgerSettings.MAX_READ_MODEL_SEGMENTS
-                    + ", was " + readModelSegments);
-        }
+        LedgerSettings.requireReadModelSegments("read-model-segments", readModelSegments);
         this.readModelSegments = readModelSegments;
     }
 

@@ -154,10 +154,7 @@ abstract class ReadModelContract {
         try (EngagementLedger ledger = EngagementLedger.jdbc(dataSource)) {
             recordMainEngagement(ledger);
         }
-        execute("DELETE FROM TokenEntry");
-        for (String table : ReadModelTables.TABLES) {
-            execute("DELETE FROM " + table);
-        }
+        forgetReadModels();
         try (EngagementLedger ledger = EngagementLedger.jdbc(dataSource)) {
             ledger.awaitReadModels(TIMEOUT);
 
@@ -175,10 +172,7 @@ abstract class ReadModelContract {
             split = ReadModelTables.dump(dataSource);
             assertEquals(4, segments(ledger).length);
         }
-        execute("DELETE FROM TokenEntry");
-        for (String table : ReadModelTables.TABLES) {
-            execute("DELETE FROM " + table);
-        }
+        forgetReadModels();
         try (EngagementLedger ledger = EngagementLedger.builder().dataSource(dataSource)
                 .settings(LedgerSettings.DEFAULTS.withReadModelSegments(1)).build()) {
             ledger.awaitReadModels(TIMEOUT);
@@ -272,6 +266,14 @@ abstract class ReadModelContract {
              var rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rows.next();
             return rows.getInt(1);
+        }
+    }
+
+    /** Deletes every read-model row and token, as on a database whose events predate the read models. */
+    private void forgetReadModels() throws SQLException {
+        execute("DELETE FROM TokenEntry");
+        for (String table : ReadModelTables.TABLES) {
+            execute("DELETE FROM " + table);
         }
     }
 

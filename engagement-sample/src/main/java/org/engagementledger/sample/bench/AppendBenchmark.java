@@ -97,7 +97,7 @@ public final class AppendBenchmark implements Callable<Integer> {
                     + " 0 fetches after every commit, as Axon does (default ${DEFAULT-VALUE})")
     long readModelFetchDelayMillis;
 
-    @Option(names = "--read-model-segments", paramLabel = "S", defaultValue = "1",
+    @Option(names = "--read-model-segments", paramLabel = "S", defaultValue = "" + LedgerSettings.DEFAULT_READ_MODEL_SEGMENTS,
             description = "segments of the ledger's read-model processor, for the appends and the rebuild; more let a rebuild"
                     + " use more cores, at a cost per append under load (default ${DEFAULT-VALUE}, as shipped)")
     int readModelSegments;
